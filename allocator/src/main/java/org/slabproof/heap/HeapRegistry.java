@@ -1,0 +1,53 @@
+package org.slabproof.heap;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+import org.slabproof.stats.HeapCounters;
+
+/**
+ * All open heaps of an allocator, and the reaper that abandons the heaps of threads that exited
+ * without closing them (I6: a thread does not have to call anything when it exits). Any thread.
+ */
+public final class HeapRegistry {
+    private final ConcurrentLinkedQueue<ThreadHeap> heaps = new ConcurrentLinkedQueue<>();
+
+    void add(ThreadHeap heap) {
+        heaps.add(heap);
+    }
+
+    void remove(ThreadHeap heap) {
+        heaps.remove(heap);
+    }
+
+    /**
+     * Abandons the SuperSlabs of every heap whose thread has terminated. {@code isAlive()} returning
+     * false happens-after everything the dead thread did, so its plain slab fields are visible here.
+     *
+     * @return heaps reaped
+     */
+    public int reapDead() {
+        int reaped = 0;
+        for (ThreadHeap heap : heaps) {
+            if (!heap.thread().isAlive() && heap.close()) {
+                reaped++;
+            }
+        }
+        return reaped;
+    }
+
+    /** Open heaps (a snapshot). */
+    public List<ThreadHeap> snapshot() {
+        return new ArrayList<>(heaps);
+    }
+
+    /** Sum of the open heaps' counters (racy reads; see {@link HeapCounters}). */
+    public HeapCounters sum() {
+        HeapCounters total = new HeapCounters();
+        for (ThreadHeap heap : heaps) {
+            total.add(heap.counters());
+        }
+        return total;
+    }
+}

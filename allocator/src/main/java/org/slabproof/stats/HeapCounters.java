@@ -1,0 +1,25 @@
+package org.slabproof.stats;
+
+/**
+ * Per-heap operation counts: plain fields written only by the heap's owner thread, so counting
+ * costs an increment and no atomic. Readers from other threads (stats snapshots) may see values a
+ * little stale; that is the documented non-invariant of the counters.
+ */
+public final class HeapCounters {
+    public long mallocs;        // blocks handed out
+    public long localFrees;     // frees by the owner
+    public long remoteFrees;    // frees by this thread of blocks owned by another heap
+    public long drains;         // drains that moved at least one block
+    public long drainedBlocks;  // blocks moved by drains
+    public long adoptions;      // abandoned SuperSlabs adopted
+
+    /** Adds another set of counts. */
+    public void add(HeapCounters o) {
+        mallocs += o.mallocs;
+        localFrees += o.localFrees;
+        remoteFrees += o.remoteFrees;
+        drains += o.drains;
+        drainedBlocks += o.drainedBlocks;
+        adoptions += o.adoptions;
+    }
+}

@@ -1,0 +1,158 @@
+package org.slabproof.contract;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.slabproof.Allocator;
+import org.slabproof.AllocatorConfig;
+import org.slabproof.AllocatorStats;
+import org.slabproof.testkit.Threads;
+
+/**
+ * The allocator's whole-system contract, run against every protocol (JCTools' QueueSanityTest
+ * pattern): one subclass per accounting policy, and one per known-bad variant (tagged
+ * {@code variant}, excluded from the default build, run by the mutation gate, which expects
+ * them to fail).
+ *
+ * <p>Every test ends at a quiescent point (threads joined) and checks I1/I2 by
+ * {@link Allocator#checkInvariants()} and I6 by "every SuperSlab released". The trimmer thread
+ * is off ({@code trimInterval = 0}) so that reclamation happens exactly where the test calls
+ * {@link Allocator#trimNow()}; {@link TrimmerIsOnByDefaultTest} covers the background thread.
+ */
+@Timeout(60)
+public abstract class AllocatorContract {
+    protected Allocator allocator;
+
+    /** The protocol id under test. */
+    protected abstract String protocolId();
+
+    @BeforeEach
+    void open() {
+        allocator = Allocator.create(AllocatorConfig.builder().protocol(protocolId()).checked(true)
+                .trimInterval(Duration.ZERO).maxMappedBytes(256L << 20).build());
+    }
+
+    @AfterEach
+    void close() {
+        allocator.close();
+    }
+
+    /**
+     * N threads allocate, then free each other's blocks (all frees remote), then exit: every
+     * count is exactly zero and every SuperSlab is released (I1, I3, I6).
+     */
+    @Test
+    void blocksFreedByOtherThreadsBringEveryCountToZeroAndEverySuperSlabIsReleased() {
+        int threads = 4;
+        int perThread = 20_000;
+        long[][] blocks = new long[threads][perThread];
+        CyclicBarrier allocated = new CyclicBarrier(threads);
+        Threads.runConcurrently(threads, t -> {
+            for (int i = 0; i < perThread; i++) {
+                blocks[t][i] = allocator.malloc(8 + (i * 37) % 1017);
+            }
+            await(allocated);
+            long[] victims = blocks[(t + 1) % threads];
+            for (long block : victims) {
+                allocator.free(block);
+            }
+        });
+        reclaimAll();
+        AllocatorStats s = allocator.stats();
+        assertEquals((long) threads * perThread, s.remoteFrees(), "every free was remote");
+        assertEverythingReleased(s);
+    }
+
+    /** A mix of local and remote frees interleaved with allocation, under contention. */
+    @Test
+    void mixedLocalAndRemoteFreesUnderContentionKeepTheAccountingExact() {
+        int threads = 2;
+        int rounds = 50_000;
+        long[][] handoff = new long[threads][rounds];
+        CyclicBarrier phase = new CyclicBarrier(threads);
+        Threads.runConcurrently(threads, t -> {
+            for (int i = 0; i < rounds; i++) {
+                long mine = allocator.malloc(16 + (i % 7) * 16);
+                long keep = allocator.malloc(48);
+                allocator.free(mine);                      // local
+                handoff[t][i] = keep;
+            }
+            await(phase);
+            for (long block : handoff[1 - t]) {
+                allocator.free(block);                     // remote, while the owner frees too
+            }
+        });
+        reclaimAll();
+        assertEverythingReleased(allocator.stats());
+    }
+
+    /** A thread allocates and exits without calling anything; another frees its blocks (I6). */
+    @Test
+    void blocksOfAnExitedThreadFreedByAnotherAreReclaimed() {
+        long[] blocks = new long[30_000];
+        Threads.runOnNewThread(() -> {
+            for (int i = 0; i < blocks.length; i++) {
+                blocks[i] = allocator.malloc(64);
+            }
+        });
+        for (long block : blocks) {
+            allocator.free(block);
+        }
+        reclaimAll();
+        assertEverythingReleased(allocator.stats());
+    }
+
+    /**
+     * The seed's scenario in miniature: each generation's blocks are freed by its successor while
+     * the owner is still alive (remote frees), then the owner exits. The SuperSlabs must be
+     * reclaimed and their number stay small.
+     */
+    @Test
+    void threadChurnWithRemoteFreesKeepsSuperSlabsBounded() {
+        SeedScenario.run(allocator, 200);
+        reclaimAll();
+        AllocatorStats s = allocator.stats();
+        assertTrue(s.superSlabsPeak() <= 4, "SuperSlabs piled up: " + s.superSlabLine());
+        assertEverythingReleased(s);
+    }
+
+    /** Reaps the exited threads' heaps and runs the trimmer (twice: the second sees the first's work settle). */
+    protected void reclaimAll() {
+        allocator.currentHeap().close();
+        allocator.trimNow();
+        allocator.trimNow();
+    }
+
+    /** I1, I2 and I6 at a quiescent point. */
+    protected void assertEverythingReleased(AllocatorStats s) {
+        assertEquals(java.util.List.of(), allocator.checkInvariants(), "I1/I2 violated");
+        assertEquals(0, s.activeBlocks(), "I1: active blocks left: " + s.superSlabLine());
+        assertEquals(0, s.superSlabsLive(), "I6: SuperSlabs not released: " + s.superSlabLine());
+        assertEquals(s.superSlabsAllocated(), s.superSlabsFreed(), s.superSlabLine());
+    }
+
+    static void await(CyclicBarrier barrier) {
+        try {
+            barrier.await();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static void await(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,169 @@
+package org.slabproof.larson;
+
+import java.io.PrintStream;
+import java.util.concurrent.TimeUnit;
+import org.slabproof.MappedMemoryExhaustedException;
+import org.slabproof.larson.peer.BlockTable;
+import org.slabproof.larson.peer.Peer;
+import org.slabproof.larson.telemetry.ProcessMemory;
+import org.slabproof.larson.telemetry.ProgressLine;
+import org.slabproof.larson.telemetry.Sample;
+import org.slabproof.larson.telemetry.TelemetryRecorder;
+
+/**
+ * The Larson benchmark ({@code runthreads} and {@code warmup} of mimalloc-bench's larson.cpp) run
+ * against one {@link Peer}.
+ *
+ * <p>Kept from C, because the benchmark's meaning depends on it: one generator seeded from the
+ * command line drives the warmup and then seeds each slot's own generator; the main thread
+ * allocates and shuffles every block, so the workers' first frees are remote frees of the main
+ * thread's blocks; each worker hands its slice to a successor thread it spawns; time runs from the
+ * moment all workers were started to the end of the last one.
+ *
+ * <p>Changed from C, each for a stated reason: the main thread joins the workers instead of
+ * spinning on flags and sleeping 2.5 s "for old threads to die" (a join is exact); it samples
+ * telemetry while it waits (a few reads per 100 ms on a thread that otherwise sleeps); and after
+ * the timed part it frees every remaining block so that the allocator's accounting can be checked
+ * at a quiescent point (C exits with them live).
+ */
+public final class Larson {
+    private static final long SAMPLE_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+    private static final int SAMPLES_PER_PROGRESS_LINE = 10;
+
+    private final LarsonArguments args;
+    private final PrintStream progress;
+
+    /**
+     * A benchmark with these arguments.
+     *
+     * @param progress where the once-a-second progress line goes, or null for none
+     */
+    public Larson(LarsonArguments args, PrintStream progress) {
+        this.args = args;
+        this.progress = progress;
+    }
+
+    /** Runs the benchmark once on {@code peer}; never throws for a failure of the peer, reports it instead. */
+    public LarsonResult run(Peer peer, String variant) throws InterruptedException {
+        Lran2 random = new Lran2(args.seedAsCUnsigned());
+        BlockTable table = peer.newTable(args.totalChunks());
+        RunControl control = new RunControl();
+        Slot[] slots = new Slot[args.threads()];
+        TelemetryRecorder telemetry = new TelemetryRecorder(peer, () -> publishedMallocs(slots));
+
+        double elapsed = 0;
+        try {
+            warmup(table, random);
+        } catch (RuntimeException | Error e) {
+            control.fail(e);
+        }
+        if (control.failure() == null) {
+            for (int i = 0; i < slots.length; i++) {
+                // C: de_area[i].seed = lran2(&rgen), an int, then lran2_init(&de_area[i].rgen, seed).
+                int seed = (int) random.next();
+                slots[i] = new Slot(i, i * args.chunksPerThread(), args.chunksPerThread(),
+                        (long) args.rounds() * args.chunksPerThread(), new Lran2(seed));
+            }
+            for (Slot slot : slots) {
+                slot.startThread(new Worker(slot, table, control, args.minSize(), args.maxSize()), 0);
+            }
+            long start = System.nanoTime();
+            telemetry.sample(0);
+            waitAndSample(control, telemetry, start);
+            control.stop();
+            for (Slot slot : slots) {
+                slot.joinChain();
+            }
+            elapsed = (System.nanoTime() - start) / 1e9;
+            telemetry.sample(elapsed);
+        }
+
+        long mallocs = 0;
+        long frees = 0;
+        long threads = 0;
+        for (Slot slot : slots) {
+            if (slot != null) {
+                mallocs += slot.mallocs;
+                frees += slot.frees;
+                threads += slot.threads;
+            }
+        }
+        SuperSlabFigures atEnd = peer.allocatorStats().map(SuperSlabFigures::of).orElse(null);
+        long rssPeak = ProcessMemory.peakRssBytes();
+
+        Throwable failure = control.failure();
+        try {
+            table.freeAll();
+            peer.afterCleanup();
+        } catch (RuntimeException e) {
+            // The run's own failure, if any, is the story; a cleanup failure after a clean run is one too.
+            if (failure == null) {
+                failure = e;
+            }
+        }
+        SuperSlabFigures afterCleanup = peer.allocatorStats().map(SuperSlabFigures::of).orElse(null);
+
+        RunStatus status = failure == null ? RunStatus.OK
+                : failure instanceof MappedMemoryExhaustedException ? RunStatus.MAPPED_MEMORY_EXHAUSTED
+                : RunStatus.FAILED;
+        String error = failure == null ? null : failure.getClass().getSimpleName() + ": " + failure.getMessage();
+        return new LarsonResult(peer.id(), variant, peer.description(), args.toCommandLine(), status, error, elapsed,
+                mallocs, frees, threads, rssPeak, atEnd, afterCleanup, telemetry.samples());
+    }
+
+    /** C's warmup: allocate every block, shuffle them, then 4 * N random replacements. */
+    private void warmup(BlockTable table, Lran2 random) {
+        int n = args.totalChunks();
+        for (int i = 0; i < n; i++) {
+            table.allocate(i, nextSize(random));
+        }
+        for (int remaining = n; remaining > 0; remaining--) {
+            int victim = (int) (random.next() % remaining);
+            table.swap(victim, remaining - 1);
+        }
+        for (long i = 0; i < 4L * n; i++) {
+            int victim = (int) (random.next() % n);
+            table.free(victim);
+            table.allocate(victim, nextSize(random));
+        }
+    }
+
+    private int nextSize(Lran2 random) {
+        int range = args.maxSize() - args.minSize();
+        return range == 0 ? args.minSize() : args.minSize() + (int) (random.next() % range);
+    }
+
+    /** The main thread's "sleep": sample every 100 ms, print every second, end early on a failure. */
+    private void waitAndSample(RunControl control, TelemetryRecorder telemetry, long start)
+            throws InterruptedException {
+        long deadline = start + TimeUnit.SECONDS.toNanos(args.sleepSeconds());
+        long nextSample = start + SAMPLE_INTERVAL_NANOS;
+        int taken = 0;
+        while (true) {
+            long now = System.nanoTime();
+            if (now >= deadline) {
+                return;
+            }
+            if (control.awaitFailure(Math.min(nextSample, deadline) - now)) {
+                return;
+            }
+            if (System.nanoTime() >= nextSample) {
+                Sample s = telemetry.sample((System.nanoTime() - start) / 1e9);
+                nextSample += SAMPLE_INTERVAL_NANOS;
+                if (++taken % SAMPLES_PER_PROGRESS_LINE == 0 && progress != null) {
+                    progress.println(ProgressLine.format(s));
+                }
+            }
+        }
+    }
+
+    private static long publishedMallocs(Slot[] slots) {
+        long sum = 0;
+        for (Slot slot : slots) {
+            if (slot != null) {
+                sum += slot.publishedMallocs();
+            }
+        }
+        return sum;
+    }
+}

@@ -1,0 +1,167 @@
+package org.slabproof.larson;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.slabproof.larson.peer.Peer;
+import org.slabproof.larson.peer.Peers;
+import org.slabproof.larson.plot.MemoryChart;
+import org.slabproof.larson.report.ComparisonTable;
+import org.slabproof.larson.report.JsonWriter;
+import org.slabproof.larson.report.ResultJson;
+
+/**
+ * The Larson runner's entry point (the shaded jar's main class): one run of one allocator, or a
+ * comparison of several; see {@link Options#USAGE}. The exit status tells scripts how it went:
+ * 0 ok, 1 failed, 2 bad command line, 3 the mapped-memory cap was reached.
+ */
+public final class LarsonMain {
+    /** Exit status for a command line that could not be understood. */
+    public static final int USAGE_ERROR = 2;
+
+    private LarsonMain() {
+    }
+
+    /** Runs the command line and exits with its status. */
+    public static void main(String[] argv) {
+        int status = run(argv, System.out, System.err);
+        System.out.flush();
+        System.exit(status);
+    }
+
+    /** Runs the command line, printing results to {@code out} and progress and errors to {@code err}. */
+    public static int run(String[] argv, PrintStream out, PrintStream err) {
+        Options options;
+        try {
+            options = Options.parse(argv, Runtime.getRuntime().availableProcessors());
+        } catch (IllegalArgumentException e) {
+            err.println("larson: " + e.getMessage());
+            err.println("try --help");
+            return USAGE_ERROR;
+        }
+        if (options.help()) {
+            out.print(Options.USAGE);
+            return 0;
+        }
+        try {
+            return options.isComparison() ? compare(options, out) : single(options, out, err);
+        } catch (IllegalArgumentException e) {
+            // E.g. an unknown variant id, found when the allocator is configured.
+            err.println("larson: " + e.getMessage());
+            return USAGE_ERROR;
+        } catch (IOException e) {
+            err.println("larson: " + e.getMessage());
+            return RunStatus.FAILED.exitCode();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            err.println("larson: interrupted");
+            return RunStatus.FAILED.exitCode();
+        }
+    }
+
+    private static int single(Options options, PrintStream out, PrintStream err)
+            throws IOException, InterruptedException {
+        LarsonResult result;
+        try (Peer peer = Peers.create(options.allocator(), options.variant(), options.maxMappedBytes(),
+                options.superSlabSize())) {
+            out.println("larson " + options.larson().toCommandLine() + " on " + peer.id() + ": " + peer.description());
+            out.flush();
+            result = new Larson(options.larson(), options.quiet() ? null : err).run(peer, options.variant());
+        }
+        if (result.status() == RunStatus.OK) {
+            out.println(result.throughputLine());
+        } else {
+            out.printf(Locale.ROOT, "error after %.3fs: %s%n", result.elapsedSeconds(), result.error());
+        }
+        out.println(result.memoryLine());
+        out.println(detailsLine(result));
+        if (options.json() != null) {
+            Files.writeString(options.json(), ResultJson.write(result) + "\n");
+        }
+        if (options.plot() != null) {
+            new MemoryChart("Larson " + result.arguments() + ": " + result.label(), List.of(result))
+                    .write(options.plot());
+            out.println("plot: " + options.plot());
+        }
+        return result.status().exitCode();
+    }
+
+    private static int compare(Options options, PrintStream out) throws IOException, InterruptedException {
+        List<LarsonResult> results = new Comparison(options, out).run();
+        ComparisonTable table = new ComparisonTable(results, options.compare());
+        out.printf("%ncomparison of %s, larson %s, %d round(s), each run in its own JVM:%n",
+                String.join(", ", options.compare()), options.larson().toCommandLine(), options.compareRounds());
+        out.print(table.format());
+
+        if (options.json() != null) {
+            JsonWriter w = new JsonWriter().beginObject();
+            w.name("arguments").value(options.larson().toCommandLine());
+            w.name("rounds").value(options.compareRounds());
+            w.name("summary").beginArray();
+            for (ComparisonTable.Row r : table.rows()) {
+                w.beginObject().name("label").value(r.label()).name("runs").value(r.runs())
+                        .name("completed").value(r.completed()).name("median_throughput").value(r.medianThroughput())
+                        .name("ratio_to_first").value(r.ratio()).name("min_throughput").value(r.minThroughput())
+                        .name("max_throughput").value(r.maxThroughput()).name("cap_hits").value(r.capHits())
+                        .name("superslabs_peak").value(r.superSlabsPeak()).name("rss_peak_bytes").value(r.rssPeakBytes())
+                        .endObject();
+            }
+            w.endArray();
+            // Each run's own document, as --json writes it for a single run.
+            w.name("runs").beginArray();
+            for (LarsonResult r : results) {
+                w.rawValue(ResultJson.write(r));
+            }
+            w.endArray();
+            Files.writeString(options.json(), w.endObject() + "\n");
+        }
+        if (options.plot() != null) {
+            // The first run of each entry: one line per allocator keeps the chart readable.
+            Set<String> seen = new LinkedHashSet<>();
+            List<LarsonResult> firsts = new ArrayList<>();
+            for (LarsonResult r : results) {
+                if (seen.add(r.label())) {
+                    firsts.add(r);
+                }
+            }
+            new MemoryChart("Larson " + options.larson().toCommandLine() + ": first run of each", firsts)
+                    .write(options.plot());
+            out.println("plot: " + options.plot());
+        }
+        int status = 0;
+        for (LarsonResult r : results) {
+            if (r.status() == RunStatus.FAILED) {
+                return RunStatus.FAILED.exitCode();
+            }
+            if (r.status() == RunStatus.MAPPED_MEMORY_EXHAUSTED) {
+                status = RunStatus.MAPPED_MEMORY_EXHAUSTED.exitCode();
+            }
+        }
+        return status;
+    }
+
+    /** Threads spawned, mallocs and the allocator's free-path counters, for readers who want the detail. */
+    static String detailsLine(LarsonResult r) {
+        StringBuilder sb = new StringBuilder("details: threads_spawned=").append(r.threadsSpawned())
+                .append(" mallocs=").append(r.mallocs()).append(" frees=").append(r.frees())
+                .append(String.format(Locale.ROOT, " elapsed=%.3fs", r.elapsedSeconds()));
+        if (r.atEnd() != null) {
+            sb.append(" local_frees=").append(r.atEnd().localFrees())
+                    .append(" remote_frees=").append(r.atEnd().remoteFrees())
+                    .append(" drains=").append(r.atEnd().drains())
+                    .append(" drained_blocks=").append(r.atEnd().drainedBlocks())
+                    .append(" adoptions=").append(r.atEnd().adoptions())
+                    .append(" trims=").append(r.atEnd().trims());
+        }
+        if (r.afterCleanup() != null) {
+            sb.append(" after_cleanup: active_blocks=").append(r.afterCleanup().activeBlocks())
+                    .append(" superslabs_live=").append(r.afterCleanup().live());
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,130 @@
+package org.slabproof.larson.jmh;
+
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.AuxCounters;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Group;
+import org.openjdk.jmh.annotations.GroupThreads;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+import org.slabproof.AccountingPolicy;
+import org.slabproof.Allocator;
+import org.slabproof.AllocatorConfig;
+
+/**
+ * The remote free: an owner thread mallocs blocks and hands them over through a bounded ring; a
+ * second thread frees them, so every free is a push onto a remote stack, and the owner's mallocs
+ * drain those stacks on their slow path. The auxiliary counters report blocks handed over and
+ * remotely freed per second; the idle counters show how often a side found nothing to do.
+ */
+@State(Scope.Group)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(value = 1, jvmArgsAppend = {"--enable-native-access=ALL-UNNAMED"})
+public class RemoteFreeBenchmark {
+
+    /** Accounting policy id. */
+    @Param({"decrement-at-free", "decrement-at-drain"})
+    public String policy;
+
+    /** Request size; 64 is one size class. */
+    @Param({"64"})
+    public int size;
+
+    /** Blocks in flight at most: bounds what the remote side can fall behind by. */
+    @Param({"1024"})
+    public int ringCapacity;
+
+    private Allocator allocator;
+    private BlockRing ring;
+
+    /** The owner's counts, reported by JMH as rates. */
+    @AuxCounters(AuxCounters.Type.OPERATIONS)
+    @State(Scope.Thread)
+    public static class OwnerCounts {
+        /** Blocks malloc'ed and put into the ring. */
+        public long handedOver;
+        /** Calls that found the ring full and did nothing. */
+        public long ringFull;
+
+        /** Starts each iteration from zero. */
+        @Setup(Level.Iteration)
+        public void reset() {
+            handedOver = 0;
+            ringFull = 0;
+        }
+    }
+
+    /** The remote thread's counts, reported by JMH as rates. */
+    @AuxCounters(AuxCounters.Type.OPERATIONS)
+    @State(Scope.Thread)
+    public static class RemoteCounts {
+        /** Blocks freed by the remote thread. */
+        public long remoteFrees;
+        /** Calls that found the ring empty. */
+        public long ringEmpty;
+
+        /** Starts each iteration from zero. */
+        @Setup(Level.Iteration)
+        public void reset() {
+            remoteFrees = 0;
+            ringEmpty = 0;
+        }
+    }
+
+    /** Creates the allocator and the ring. */
+    @Setup(Level.Trial)
+    public void open() {
+        allocator = Allocator.create(AllocatorConfig.builder().policy(AccountingPolicy.fromId(policy)).build());
+        ring = new BlockRing(ringCapacity);
+    }
+
+    /** Frees the blocks still in flight, then unmaps everything. */
+    @TearDown(Level.Trial)
+    public void close() {
+        for (long block = ring.poll(); block != 0; block = ring.poll()) {
+            allocator.free(block);
+        }
+        allocator.close();
+    }
+
+    /** Owner: malloc (draining remote frees on the slow path) and hand the block over. */
+    @Benchmark
+    @Group("remoteFree")
+    @GroupThreads(1)
+    public void owner(OwnerCounts counts) {
+        // Checked before the malloc so that every block allocated here is freed remotely, never locally.
+        if (ring.isFull()) {
+            counts.ringFull++;
+            return;
+        }
+        ring.offer(allocator.malloc(size));
+        counts.handedOver++;
+    }
+
+    /** Remote: take a block and free it from this thread, a push onto its slab's remote stack. */
+    @Benchmark
+    @Group("remoteFree")
+    @GroupThreads(1)
+    public void remote(RemoteCounts counts) {
+        long block = ring.poll();
+        if (block == 0) {
+            counts.ringEmpty++;
+            return;
+        }
+        allocator.free(block);
+        counts.remoteFrees++;
+    }
+}

@@ -1,0 +1,37 @@
+package org.slabproof.larson.peer;
+
+import java.util.Optional;
+import org.slabproof.AllocatorStats;
+
+/**
+ * One allocator that Larson can measure: it makes the block table and, if it has SuperSlabs,
+ * reports the reference allocator's counters.
+ */
+public interface Peer extends AutoCloseable {
+
+    /** The id given on the command line, e.g. {@code slabproof-drain}. */
+    String id();
+
+    /** One line saying what exactly is measured (policy, variant, settings). */
+    String description();
+
+    /** A table of {@code slots} empty slots whose blocks come from this peer. */
+    BlockTable newTable(int slots);
+
+    /** The reference allocator's counters, or empty for peers that have no SuperSlabs. */
+    default Optional<AllocatorStats> allocatorStats() {
+        return Optional.empty();
+    }
+
+    /**
+     * Called after the table's blocks were all freed, before the final counters are read, on the
+     * thread that ran the warmup (the only thread still using the peer): lets a peer finish
+     * reclamation that a long-lived process would leave to a background thread.
+     */
+    default void afterCleanup() {
+    }
+
+    /** Releases everything the peer holds; the tables it made must not be used afterwards. */
+    @Override
+    void close();
+}

@@ -1,0 +1,102 @@
+package org.slabproof.larson.peer;
+
+import java.util.Optional;
+import org.slabproof.AccountingPolicy;
+import org.slabproof.Allocator;
+import org.slabproof.AllocatorConfig;
+import org.slabproof.AllocatorStats;
+import org.slabproof.variants.KnownBadVariant;
+
+/** The reference SuperSlab allocator under one accounting policy, optionally a known-bad variant. */
+public final class SlabproofPeer implements Peer {
+    private final String id;
+    private final String description;
+    private final Allocator allocator;
+
+    /**
+     * Creates the allocator.
+     *
+     * @param id the command-line id this peer was chosen by
+     * @param policy the accounting policy
+     * @param variant a known-bad variant, or null for the correct protocol
+     * @param maxMappedBytes cap on mapped bytes, or 0 for the allocator's default
+     * @param superSlabSize SuperSlab size in bytes, or 0 for the allocator's default
+     */
+    public SlabproofPeer(String id, AccountingPolicy policy, KnownBadVariant variant, long maxMappedBytes,
+            long superSlabSize) {
+        var builder = AllocatorConfig.builder().policy(policy).variant(variant);
+        if (maxMappedBytes > 0) {
+            builder.maxMappedBytes(maxMappedBytes);
+        }
+        if (superSlabSize > 0) {
+            builder.superSlabSize(superSlabSize);
+        }
+        this.id = id;
+        this.allocator = Allocator.create(builder.build());
+        this.description = "reference SuperSlab allocator, policy " + policy.id()
+                + (variant == null ? "" : ", known-bad variant " + variant.id())
+                + (maxMappedBytes > 0 ? ", mapped cap " + maxMappedBytes + " bytes" : "")
+                + (superSlabSize > 0 ? ", SuperSlab size " + superSlabSize + " bytes" : "");
+    }
+
+    /** The allocator under test, for callers that want more than the table (tests, JMH). */
+    public Allocator allocator() {
+        return allocator;
+    }
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    @Override
+    public String description() {
+        return description;
+    }
+
+    @Override
+    public BlockTable newTable(int slots) {
+        return new Table(allocator, slots);
+    }
+
+    @Override
+    public Optional<AllocatorStats> allocatorStats() {
+        return Optional.of(allocator.stats());
+    }
+
+    @Override
+    public void afterCleanup() {
+        // The main thread is done: it gives its heap up, as a thread that stops allocating would.
+        // Without this, decrement-at-drain keeps counting the warmup blocks that workers freed
+        // remotely into the main thread's slabs: only their live owner drains them, and it never
+        // mallocs again. Then one trim pass does at once what the periodic trimmer would do a
+        // little later: drain and release the SuperSlabs of exited workers and of the main thread.
+        allocator.attachThread().close();
+        allocator.trimNow();
+    }
+
+    @Override
+    public void close() {
+        allocator.close();
+    }
+
+    /** Addresses from {@link Allocator#malloc(long)}. */
+    private static final class Table extends AddressTable {
+        private final Allocator allocator;
+
+        Table(Allocator allocator, int slots) {
+            super(slots);
+            this.allocator = allocator;
+        }
+
+        @Override
+        long malloc(long size) {
+            return allocator.malloc(size);
+        }
+
+        @Override
+        void release(long address) {
+            allocator.free(address);
+        }
+    }
+}
