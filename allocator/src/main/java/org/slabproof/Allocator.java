@@ -142,14 +142,18 @@ public final class Allocator implements AutoCloseable {
         HeapCounters ops = counters.retiredSnapshot();
         ops.add(heaps.sum());
         long active = 0;
+        long drains = counters.releasedDrains.sum();
+        long drained = counters.releasedDrainedBlocks.sum();
         for (SuperSlab ss : pool.liveSuperSlabs()) {
             active += ss.activeBlocks();
+            drains += ss.drains();
+            drained += ss.drainedBlocks();
         }
         long allocated = counters.superSlabsAllocated.get();
         long freed = counters.superSlabsFreed.get();
         return new AllocatorStats(allocated, freed, allocated - freed, counters.superSlabsPeak.get(),
                 counters.mappedBytes.get(), counters.mappedBytesPeak.get(), active, ops.mallocs, ops.localFrees,
-                ops.remoteFrees, ops.drains, ops.drainedBlocks, ops.adoptions, counters.trims.sum(),
+                ops.remoteFrees, drains, drained, ops.adoptions, counters.trims.sum(),
                 counters.heapsAbandoned.sum(), pool.reserved());
     }
 

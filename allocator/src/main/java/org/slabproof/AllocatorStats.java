@@ -15,7 +15,7 @@ package org.slabproof;
  * @param mallocs             blocks handed out
  * @param localFrees          frees by the owning thread
  * @param remoteFrees         frees by another thread (remote pushes)
- * @param drains              drains that moved at least one block
+ * @param drains              drains that moved at least one block, by owners, adopters, reapers or the trimmer
  * @param drainedBlocks       blocks moved from remote stacks to local freelists
  * @param adoptions           abandoned SuperSlabs adopted by another thread
  * @param trims               trimmer passes

@@ -152,6 +152,7 @@ class BadInputTest {
         });
         assertTrue(e.getMessage().contains("superslabs: allocated=2 freed=0 live=2"), e.getMessage());
         assertEquals(2, e.stats().superSlabsLive());
+        assertEquals(4L << 20, e.stats().mappedBytesPeak(), "a refused mapping must not move the peak past the cap");
         assertEquals(List.of(), allocator.checkInvariants());
         for (long p : blocks) {
             assertTrue(Blocks.intact(p, 1024));

@@ -184,11 +184,7 @@ public final class ThreadHeap {
 
     private long drainAndAllocate(Slab slab) {
         if (!slab.hasLocalBlock()) {
-            int moved = protocol.drain(slab);
-            if (moved > 0) {
-                counters.drains++;
-                counters.drainedBlocks += moved;
-            }
+            protocol.drain(slab);                       // counted by the SuperSlab
         }
         long block = slab.allocate();
         if (block != 0) {

@@ -80,14 +80,13 @@ public final class SuperSlabPool implements ReleaseSink {
 
     private Region map() {
         long size = geometry.superSlabSize();
-        if (counters.addMapped(size) > maxMappedBytes) {
-            counters.addMapped(-size);
+        if (!counters.reserveMapped(size, maxMappedBytes)) {
             throw exhausted("mapped-memory cap of " + maxMappedBytes + " bytes reached");
         }
         try {
             return source.map(size);
         } catch (NativeMemoryException e) {
-            counters.addMapped(-size);
+            counters.unreserveMapped(size);
             throw exhausted(e.getMessage());
         }
     }
@@ -102,6 +101,8 @@ public final class SuperSlabPool implements ReleaseSink {
         registry.tombstone(ss);
         live.remove(ss);
         counters.superSlabsFreed.incrementAndGet();
+        counters.releasedDrains.add(ss.drains());
+        counters.releasedDrainedBlocks.add(ss.drainedBlocks());
         boolean kept = reserve.offer(ss.region());
         if (!kept) {
             unmap(ss.region());
@@ -118,7 +119,7 @@ public final class SuperSlabPool implements ReleaseSink {
 
     private void unmap(Region region) {
         source.unmap(region);
-        counters.addMapped(-region.size());
+        counters.unreserveMapped(region.size());
     }
 
     /** The address map. */

@@ -18,6 +18,8 @@ public final class Counters {
     public final LongAdder heapsAbandoned = new LongAdder();         // heaps closed or reaped
     public final LongAdder zeroTransitionReleases = new LongAdder(); // releases by the thread whose free reached zero
     public final LongAdder trimReleases = new LongAdder();           // releases by the trimmer
+    public final LongAdder releasedDrains = new LongAdder();         // drains of SuperSlabs since released
+    public final LongAdder releasedDrainedBlocks = new LongAdder();  // blocks those drains moved
     /** Operation counts of heaps that retired. */
     public final HeapCounters retired = new HeapCounters();
 
@@ -27,13 +29,25 @@ public final class Counters {
         superSlabsPeak.accumulateAndGet(live, Math::max);
     }
 
-    /** Adds {@code delta} to the mapped bytes and updates the peak; returns the new value. */
-    public long addMapped(long delta) {
-        long now = mappedBytes.addAndGet(delta);
-        if (delta > 0) {
-            mappedBytesPeak.accumulateAndGet(now, Math::max);
+    /**
+     * Reserves {@code bytes} of mapping under {@code cap}; the peak moves only for a reservation
+     * that is kept, so it never exceeds the cap.
+     *
+     * @return false (and nothing reserved) when the cap would be exceeded
+     */
+    public boolean reserveMapped(long bytes, long cap) {
+        long now = mappedBytes.addAndGet(bytes);
+        if (now > cap || now < 0) {
+            mappedBytes.addAndGet(-bytes);
+            return false;
         }
-        return now;
+        mappedBytesPeak.accumulateAndGet(now, Math::max);
+        return true;
+    }
+
+    /** Gives back mapped bytes (unmapped, or a reservation whose mmap failed). */
+    public void unreserveMapped(long bytes) {
+        mappedBytes.addAndGet(-bytes);
     }
 
     /** Folds a retiring heap's counts in. */

@@ -9,8 +9,6 @@ public final class HeapCounters {
     public long mallocs;        // blocks handed out
     public long localFrees;     // frees by the owner
     public long remoteFrees;    // frees by this thread of blocks owned by another heap
-    public long drains;         // drains that moved at least one block
-    public long drainedBlocks;  // blocks moved by drains
     public long adoptions;      // abandoned SuperSlabs adopted
 
     /** Adds another set of counts. */
@@ -18,8 +16,6 @@ public final class HeapCounters {
         mallocs += o.mallocs;
         localFrees += o.localFrees;
         remoteFrees += o.remoteFrees;
-        drains += o.drains;
-        drainedBlocks += o.drainedBlocks;
         adoptions += o.adoptions;
     }
 }

@@ -185,6 +185,7 @@ public final class Slab {
         localFree = first;
         used -= n;
         remote.drained(n);
+        superSlab.recordDrain(n);
         return n;
     }
 

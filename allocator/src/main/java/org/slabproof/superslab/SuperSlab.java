@@ -57,8 +57,10 @@ public final class SuperSlab {
     private volatile Object owner;          // the owning heap while OWNED, else null; written by owner, adopter, reaper
     private volatile long releasedByThread; // id of the thread that released it, 0 before (diagnostics)
 
-    // ---- owner-only (or claimant) ----
+    // ---- owner-only (or claimant); others read them racily, for statistics only ----
     private int formattedSlabs;             // slabs[0..formattedSlabs) have been handed out at least once
+    private long drains;                    // drains of this SuperSlab's slabs that moved blocks
+    private long drainedBlocks;             // blocks those drains moved
 
     /**
      * Builds a SuperSlab over {@code region}, owned by {@code owner} (or ABANDONED when owner is
@@ -219,6 +221,22 @@ public final class SuperSlab {
             moved += protocol.drain(slabs[i]);
         }
         return moved;
+    }
+
+    /** Records a drain that moved {@code n} blocks (owner or claimant; called by {@link Slab}). */
+    void recordDrain(int n) {
+        drains++;
+        drainedBlocks += n;
+    }
+
+    /** Drains that moved blocks, by whoever drained (a racy read unless owner or claimant). */
+    public long drains() {
+        return drains;
+    }
+
+    /** Blocks moved by drains (a racy read unless owner or claimant). */
+    public long drainedBlocks() {
+        return drainedBlocks;
     }
 
     /** Sum of the capacities of the used slabs (owner or claimant): the adoption heuristic's scale. */
