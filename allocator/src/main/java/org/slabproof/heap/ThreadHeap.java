@@ -231,7 +231,12 @@ public final class ThreadHeap {
             if (!ss.tryClaim()) {
                 continue;                                   // stale entry: adopted or released meanwhile
             }
-            ss.drainAll();
+            try {
+                FreeProtocol.drainClaimed(ss);
+            } catch (RuntimeException e) {
+                env.abandoned().offer(ss);                  // claim given back: keep it reachable (I6)
+                throw e;
+            }
             if ((long) ss.activeBlocks() * 2 > ss.formattedCapacity()) {
                 ss.unclaim();
                 env.abandoned().offer(ss);

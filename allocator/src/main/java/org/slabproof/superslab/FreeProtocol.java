@@ -80,7 +80,7 @@ public abstract class FreeProtocol {
      */
     public boolean reclaim(SuperSlab ss) {
         while (ss.tryClaim()) {
-            ss.drainAll();
+            drainClaimed(ss);
             if (ss.activeBlocks() == 0) {
                 ss.releaseClaimed();
                 return true;
@@ -91,6 +91,20 @@ public abstract class FreeProtocol {
             }
         }
         return false;
+    }
+
+    /**
+     * Drains a SuperSlab this thread has claimed. If the drain fails (a corrupted remote stack
+     * after a double free in default mode, an accounting violation), the claim is given back
+     * before the exception propagates, so the SuperSlab stays reclaimable by others (I6).
+     */
+    public static void drainClaimed(SuperSlab ss) {
+        try {
+            ss.drainAll();
+        } catch (RuntimeException e) {
+            ss.unclaim();
+            throw e;
+        }
     }
 
     @Override

@@ -104,6 +104,17 @@ class ProtocolStepsTest {
     }
 
     @Test
+    void aDrainThatFailsUnderAClaimGivesTheClaimBack() {
+        ProtocolFixture f = ProtocolFixture.of("decrement-at-drain");
+        long a = f.allocate(0);
+        f.freeRemote(a);
+        f.slab(0).remote().setLink(a, a + 3);             // corrupted by, say, a double free
+        f.abandon();
+        assertThrows(CorruptedRemoteStackException.class, f::reclaim);
+        assertEquals(SuperSlab.ABANDONED, f.ss.state(), "a failed drain must not leave the SuperSlab claimed (I6)");
+    }
+
+    @Test
     void sizeClassesCoverOneTo1024() {
         assertEquals(8, SizeClasses.sizeOf(SizeClasses.classOf(1)));
         assertEquals(8, SizeClasses.sizeOf(SizeClasses.classOf(8)));
