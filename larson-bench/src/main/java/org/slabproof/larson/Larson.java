@@ -44,7 +44,7 @@ public final class Larson {
     }
 
     /** Runs the benchmark once on {@code peer}; never throws for a failure of the peer, reports it instead. */
-    public LarsonResult run(Peer peer, String variant) throws InterruptedException {
+    public LarsonResult run(Peer peer) throws InterruptedException {
         Lran2 random = new Lran2(args.seedAsCUnsigned());
         BlockTable table = peer.newTable(args.totalChunks());
         RunControl control = new RunControl();
@@ -65,7 +65,13 @@ public final class Larson {
                         (long) args.rounds() * args.chunksPerThread(), new Lran2(seed));
             }
             for (Slot slot : slots) {
-                slot.startThread(new Worker(slot, table, control, args.minSize(), args.maxSize()), 0);
+                try {
+                    slot.startThread(new Worker(slot, table, control, args.minSize(), args.maxSize()), 0);
+                } catch (RuntimeException | Error e) {
+                    // E.g. "unable to create native thread": reported as the run's failure.
+                    control.fail(e);
+                    break;
+                }
             }
             long start = System.nanoTime();
             telemetry.sample(0);
@@ -107,7 +113,7 @@ public final class Larson {
                 : failure instanceof MappedMemoryExhaustedException ? RunStatus.MAPPED_MEMORY_EXHAUSTED
                 : RunStatus.FAILED;
         String error = failure == null ? null : failure.getClass().getSimpleName() + ": " + failure.getMessage();
-        return new LarsonResult(peer.id(), variant, peer.description(), args.toCommandLine(), status, error, elapsed,
+        return new LarsonResult(peer.id(), peer.variant(), peer.description(), args.toCommandLine(), status, error, elapsed,
                 mallocs, frees, threads, rssPeak, atEnd, afterCleanup, telemetry.samples());
     }
 

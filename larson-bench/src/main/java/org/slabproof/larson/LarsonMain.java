@@ -71,7 +71,7 @@ public final class LarsonMain {
                 options.superSlabSize())) {
             out.println("larson " + options.larson().toCommandLine() + " on " + peer.id() + ": " + peer.description());
             out.flush();
-            result = new Larson(options.larson(), options.quiet() ? null : err).run(peer, options.variant());
+            result = new Larson(options.larson(), options.quiet() ? null : err).run(peer);
         }
         if (result.status() == RunStatus.OK) {
             out.println(result.throughputLine());

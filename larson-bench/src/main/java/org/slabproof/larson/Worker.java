@@ -7,7 +7,7 @@ import org.slabproof.larson.peer.BlockTable;
  * slice, then, unless stopped, spawn a successor that takes over the same slice.
  */
 final class Worker implements Runnable {
-    /** Mallocs between two opaque publications of the counter for the progress line. */
+    /** Mallocs between two opaque publications of the counter for the progress line; a power of two. */
     private static final int PUBLISH_EVERY = 1024;
 
     private final Slot slot;
@@ -49,7 +49,7 @@ final class Worker implements Runnable {
                 t.allocate(victim, blockSize);
                 mallocs++;
                 sink += t.touch(victim);
-                if ((mallocs % PUBLISH_EVERY) == 0) {
+                if ((mallocs & (PUBLISH_EVERY - 1)) == 0) {
                     s.publish(mallocs);
                 }
                 if (control.isStopped()) {

@@ -25,7 +25,7 @@ class LarsonRunTest {
     void tinyRunCompletes(String id) throws InterruptedException {
         LarsonResult r;
         try (Peer peer = Peers.create(id, null, 0, 0)) {
-            r = new Larson(TINY, null).run(peer, null);
+            r = new Larson(TINY, null).run(peer);
         }
         assertEquals(RunStatus.OK, r.status(), r.error());
         assertNull(r.error());

@@ -108,6 +108,9 @@ public class RemoteFreeBenchmark {
         // Checked before the malloc so that every block allocated here is freed remotely, never locally.
         if (ring.isFull()) {
             counts.ringFull++;
+            // Yield rather than spin: with both threads on 2 shared cores, a spinning side can
+            // hold the CPU the other side needs, and the benchmark then measures the scheduler.
+            Thread.yield();
             return;
         }
         ring.offer(allocator.malloc(size));
@@ -122,6 +125,7 @@ public class RemoteFreeBenchmark {
         long block = ring.poll();
         if (block == 0) {
             counts.ringEmpty++;
+            Thread.yield();
             return;
         }
         allocator.free(block);

@@ -12,6 +12,11 @@ public interface Peer extends AutoCloseable {
     /** The id given on the command line, e.g. {@code slabproof-drain}. */
     String id();
 
+    /** The known-bad variant this peer runs, or null for a correct allocator. */
+    default String variant() {
+        return null;
+    }
+
     /** One line saying what exactly is measured (policy, variant, settings). */
     String description();
 

@@ -10,6 +10,7 @@ import org.slabproof.variants.KnownBadVariant;
 /** The reference SuperSlab allocator under one accounting policy, optionally a known-bad variant. */
 public final class SlabproofPeer implements Peer {
     private final String id;
+    private final String variant;
     private final String description;
     private final Allocator allocator;
 
@@ -32,9 +33,14 @@ public final class SlabproofPeer implements Peer {
             builder.superSlabSize(superSlabSize);
         }
         this.id = id;
+        this.variant = variant == null ? null : variant.id();
         this.allocator = Allocator.create(builder.build());
-        this.description = "reference SuperSlab allocator, policy " + policy.id()
-                + (variant == null ? "" : ", known-bad variant " + variant.id())
+        // A variant replaces the policy's protocol with its own (AllocatorConfig.protocol()), so say
+        // which policy it is built on rather than repeat the one the command line named.
+        this.description = "reference SuperSlab allocator, "
+                + (variant == null ? "policy " + policy.id()
+                        : "known-bad variant " + variant.id() + " (built on " + variant.protocol().policy().id()
+                                + "; it replaces the policy's protocol)")
                 + (maxMappedBytes > 0 ? ", mapped cap " + maxMappedBytes + " bytes" : "")
                 + (superSlabSize > 0 ? ", SuperSlab size " + superSlabSize + " bytes" : "");
     }
@@ -47,6 +53,11 @@ public final class SlabproofPeer implements Peer {
     @Override
     public String id() {
         return id;
+    }
+
+    @Override
+    public String variant() {
+        return variant;
     }
 
     @Override

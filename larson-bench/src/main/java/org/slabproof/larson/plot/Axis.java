@@ -7,9 +7,9 @@ import java.util.Locale;
 /** A linear axis from 0 (or a minimum) to a maximum rounded up to a "nice" tick step (1, 2 or 5 times a power of ten). */
 record Axis(double min, double max, double step) {
 
-    /** An axis covering {@code [min, max]} with about five ticks. */
+    /** An axis covering {@code [min, max]} with at most about seven ticks. */
     static Axis from(double min, double max) {
-        double raw = (max - min) / 5;
+        double raw = (max - min) / 6;
         double magnitude = Math.pow(10, Math.floor(Math.log10(raw)));
         double step = magnitude;
         for (double m : new double[] {1, 2, 5, 10}) {
@@ -18,7 +18,9 @@ record Axis(double min, double max, double step) {
                 break;
             }
         }
-        return new Axis(min, Math.ceil(max / step) * step, step);
+        // A 1% tolerance: a 10 s run that ends at 10.004 s should get an axis to 10, not to 12.
+        double top = Math.max(1, Math.ceil((max - min) / step - 0.01)) * step + min;
+        return new Axis(min, top, step);
     }
 
     /** Where {@code v} lies between min (0) and max (1). */

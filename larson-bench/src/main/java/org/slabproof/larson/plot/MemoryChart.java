@@ -17,10 +17,10 @@ import org.slabproof.larson.telemetry.Sample;
  * chosen by the file's extension.
  */
 public final class MemoryChart {
-    private static final int WIDTH = 980;
+    private static final int WIDTH = 1040;
     private static final int HEIGHT = 640;
     private static final double LEFT = 80;
-    private static final double RIGHT = WIDTH - 270;
+    private static final double RIGHT = WIDTH - 290;
     private static final double TOP_PANEL_TOP = 70;
     private static final double PANEL_HEIGHT = 220;
     private static final double PANEL_GAP = 70;
@@ -139,9 +139,14 @@ public final class MemoryChart {
         s.text(x, y, "runs", INK, 13, true, Sketch.Anchor.START);
         for (int i = 0; i < runs.size(); i++) {
             LarsonResult r = runs.get(i);
-            y += 38;
+            y += 30;
             s.line(x, y - 4, x + 24, y - 4, color(i), 3);
-            s.text(x + 32, y, r.label(), INK, 12, false, Sketch.Anchor.START);
+            s.text(x + 32, y, r.allocator(), INK, 12, false, Sketch.Anchor.START);
+            if (r.variant() != null) {
+                // On a line of its own: variant ids are long and the legend is narrow.
+                y += 15;
+                s.text(x + 32, y, "variant " + r.variant(), INK, 11, false, Sketch.Anchor.START);
+            }
             String note;
             if (r.status() == RunStatus.MAPPED_MEMORY_EXHAUSTED) {
                 note = String.format(Locale.ROOT, "mapped cap hit after %.1f s", r.elapsedSeconds());
@@ -153,7 +158,8 @@ public final class MemoryChart {
             if (r.atEnd() == null) {
                 note += ", no SuperSlabs";
             }
-            s.text(x + 32, y + 15, note, INK, 11, false, Sketch.Anchor.START);
+            y += 15;
+            s.text(x + 32, y, note, INK, 11, false, Sketch.Anchor.START);
         }
     }
 
