@@ -142,10 +142,16 @@ public final class SuperSlab {
         return STATE.compareAndSet(this, ABANDONED, CLAIMED);
     }
 
-    /** CLAIMED to OWNED by {@code newOwner} (claimant only). */
+    /**
+     * CLAIMED to OWNED by {@code newOwner} (claimant only). A CAS rather than a write, so that a
+     * protocol bug that released the SuperSlab under the claim fails here, at once.
+     */
     public void adopt(Object newOwner) {
         owner = newOwner;
-        STATE.setVolatile(this, OWNED);
+        if (!STATE.compareAndSet(this, CLAIMED, OWNED)) {
+            owner = null;
+            throw new IllegalStateException("SuperSlab #" + id + " adopted while not claimed, state=" + state());
+        }
     }
 
     /** CLAIMED back to ABANDONED (claimant only). The caller must then re-read the count. */
