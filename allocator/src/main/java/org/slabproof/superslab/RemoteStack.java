@@ -2,8 +2,8 @@ package org.slabproof.superslab;
 
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A slab's lock-free stack of blocks freed by threads other than the owner (the seed's
@@ -27,12 +27,13 @@ public class RemoteStack {
     /** Absolute address of {@code memory}'s first byte. */
     private final long base;
 
-    /** Top block (absolute address), 0 when empty. CAS by pushers, exchanged to 0 by the drainer. */
-    @SuppressWarnings("unused")
-    private volatile long head;
+    /**
+     * Top block (absolute address), 0 when empty. CAS by pushers, exchanged to 0 by the drainer.
+     * An {@link AtomicLong} rather than a VarHandle on a volatile field: vmlens traces the former.
+     */
+    private final AtomicLong head = new AtomicLong();
     /** Pushes started minus blocks drained ({@code remote_counts}); any thread. */
-    @SuppressWarnings("unused")
-    private volatile int count;
+    private final AtomicInteger count = new AtomicInteger();
 
     /** Creates an empty stack over the memory of the SuperSlab whose first byte is {@code base}. */
     public RemoteStack(MemorySegment memory, long base) {
@@ -47,12 +48,12 @@ public class RemoteStack {
      * predecessor) sees the link.
      */
     public void push(long block) {
-        COUNT.getAndAdd(this, 1);
+        count.getAndAdd(1);
         long top;
         do {
-            top = (long) HEAD.getVolatile(this);
+            top = head.get();
             setLink(block, top);
-        } while (!HEAD.compareAndSet(this, top, block));
+        } while (!head.compareAndSet(top, block));
     }
 
     /**
@@ -63,27 +64,27 @@ public class RemoteStack {
      * @return the first block of the taken list (0 if the stack was empty)
      */
     public long takeAll() {
-        return (long) HEAD.getAndSet(this, 0L);
+        return head.getAndSet(0L);
     }
 
     /** Records that a drain moved {@code n} blocks off this stack (owner or claimant). */
     public void drained(int n) {
-        COUNT.getAndAdd(this, -n);
+        count.getAndAdd(-n);
     }
 
     /** True when no block is on the stack (a volatile read: a cheap test before {@link #takeAll}). */
     public boolean isEmpty() {
-        return (long) HEAD.getVolatile(this) == 0L;
+        return head.get() == 0L;
     }
 
     /** Current top block, 0 if empty (any thread; a snapshot). */
     public long peekHead() {
-        return (long) HEAD.getVolatile(this);
+        return head.get();
     }
 
     /** The remote count: pushes started minus blocks drained (any thread; a snapshot). */
     public int count() {
-        return (int) COUNT.getVolatile(this);
+        return count.get();
     }
 
     /** Reads the link stored in a free block. */
@@ -96,17 +97,13 @@ public class RemoteStack {
         memory.set(ValueLayout.JAVA_LONG, block - base, next);
     }
 
-    // VarHandle mechanics. Protected so that the known-bad variants can misuse them on purpose.
-    protected static final VarHandle HEAD;
-    protected static final VarHandle COUNT;
+    /** The head cell, for the known-bad variants that misuse it on purpose. */
+    protected final AtomicLong headCell() {
+        return head;
+    }
 
-    static {
-        try {
-            MethodHandles.Lookup l = MethodHandles.lookup();
-            HEAD = l.findVarHandle(RemoteStack.class, "head", long.class);
-            COUNT = l.findVarHandle(RemoteStack.class, "count", int.class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
+    /** The count cell, for the known-bad variants. */
+    protected final AtomicInteger countCell() {
+        return count;
     }
 }

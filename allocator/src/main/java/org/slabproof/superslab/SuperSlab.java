@@ -2,8 +2,7 @@ package org.slabproof.superslab;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.slabproof.AccountingViolationException;
 import org.slabproof.memory.Region;
@@ -51,9 +50,10 @@ public final class SuperSlab {
     private final FreeProtocol protocol;    // accounting policy (or a known-bad variant)
     private final ReleaseSink sink;
 
-    // ---- shared: changed only through the VarHandles below ----
-    private volatile int totalActiveBlocks; // I1: live blocks (+ remote-pending under decrement-at-drain)
-    private volatile int state;             // OWNED / ABANDONED / CLAIMED / RELEASED
+    // ---- shared: atomics (j.u.c.atomic objects rather than VarHandles so that vmlens, which
+    // traces the former and not the latter, can interleave and race-check them) ----
+    private final AtomicInteger totalActiveBlocks = new AtomicInteger(); // I1: live blocks (+ remote-pending under decrement-at-drain)
+    private final AtomicInteger state;      // OWNED / ABANDONED / CLAIMED / RELEASED
     private volatile Object owner;          // the owning heap while OWNED, else null; written by owner, adopter, reaper
     private volatile long releasedByThread; // id of the thread that released it, 0 before (diagnostics)
 
@@ -84,19 +84,19 @@ public final class SuperSlab {
             slabs[i] = new Slab(this, i, memory, region.address(), geometry.slabSize(), protocol, checked);
         }
         this.owner = owner;
-        this.state = owner == null ? ABANDONED : OWNED;
+        this.state = new AtomicInteger(owner == null ? ABANDONED : OWNED);
     }
 
     // ---------------------------------------------------------------- accounting (I1, I3)
 
     /** Live-block count ({@code total_active_blocks}); any thread, a snapshot. */
     public int activeBlocks() {
-        return (int) TOTAL.getVolatile(this);
+        return totalActiveBlocks.get();
     }
 
     /** One more live block (owner, before handing the block out). An atomic add, not a CAS. */
     void activeIncrement() {
-        TOTAL.getAndAdd(this, 1);
+        totalActiveBlocks.getAndAdd(1);
     }
 
     /**
@@ -107,9 +107,9 @@ public final class SuperSlab {
      * @throws AccountingViolationException if the count would go below zero (undone first)
      */
     public boolean activeDecrement(int n) {
-        int before = (int) TOTAL.getAndAdd(this, -n);
+        int before = totalActiveBlocks.getAndAdd(-n);
         if (before < n) {
-            TOTAL.getAndAdd(this, n);
+            totalActiveBlocks.getAndAdd(n);
             throw new AccountingViolationException("SuperSlab #" + id + ": totalActiveBlocks " + before + " - " + n
                     + " would go below zero (I1)");
         }
@@ -120,7 +120,7 @@ public final class SuperSlab {
 
     /** Current lifecycle state; any thread, a snapshot. */
     public int state() {
-        return (int) STATE.getVolatile(this);
+        return state.get();
     }
 
     /** The owning heap while OWNED (null otherwise); any thread, a snapshot. */
@@ -134,12 +134,12 @@ public final class SuperSlab {
      */
     public void abandon() {
         owner = null;
-        STATE.setVolatile(this, ABANDONED);
+        state.set(ABANDONED);
     }
 
     /** ABANDONED to CLAIMED by CAS (any thread): the claim of I5. */
     public boolean tryClaim() {
-        return STATE.compareAndSet(this, ABANDONED, CLAIMED);
+        return state.compareAndSet(ABANDONED, CLAIMED);
     }
 
     /**
@@ -148,7 +148,7 @@ public final class SuperSlab {
      */
     public void adopt(Object newOwner) {
         owner = newOwner;
-        if (!STATE.compareAndSet(this, CLAIMED, OWNED)) {
+        if (!state.compareAndSet(CLAIMED, OWNED)) {
             owner = null;
             throw new IllegalStateException("SuperSlab #" + id + " adopted while not claimed, state=" + state());
         }
@@ -156,7 +156,7 @@ public final class SuperSlab {
 
     /** CLAIMED back to ABANDONED (claimant only). The caller must then re-read the count. */
     public void unclaim() {
-        STATE.setVolatile(this, ABANDONED);
+        state.set(ABANDONED);
     }
 
     /**
@@ -164,7 +164,7 @@ public final class SuperSlab {
      * release without a claim on purpose). Any thread.
      */
     public boolean compareAndSetState(int expected, int next) {
-        return STATE.compareAndSet(this, expected, next);
+        return state.compareAndSet(expected, next);
     }
 
     /**
@@ -172,7 +172,7 @@ public final class SuperSlab {
      * close the memory and hand the region to the sink. Exactly once per SuperSlab.
      */
     public void releaseClaimed() {
-        if (!STATE.compareAndSet(this, CLAIMED, RELEASED)) {
+        if (!state.compareAndSet(CLAIMED, RELEASED)) {
             throw new IllegalStateException("SuperSlab #" + id + " released while not claimed, state=" + state());
         }
         releaseMemory();
@@ -319,19 +319,5 @@ public final class SuperSlab {
     public String toString() {
         return "SuperSlab#" + id + "@0x" + Long.toHexString(base()) + "[state=" + state() + ", active="
                 + activeBlocks() + "]";
-    }
-
-    // VarHandle mechanics
-    private static final VarHandle TOTAL;
-    private static final VarHandle STATE;
-
-    static {
-        try {
-            MethodHandles.Lookup l = MethodHandles.lookup();
-            TOTAL = l.findVarHandle(SuperSlab.class, "totalActiveBlocks", int.class);
-            STATE = l.findVarHandle(SuperSlab.class, "state", int.class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
     }
 }

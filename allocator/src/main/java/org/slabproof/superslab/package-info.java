@@ -26,8 +26,9 @@
  * Fields written by one thread only (the owner, or the claimant of a CLAIMED SuperSlab) are
  * plain; their hand-over between threads is ordered by the volatile write or CAS of
  * {@code SuperSlab.state}. Fields written by several threads ({@code totalActiveBlocks},
- * {@code state}, the remote stack's {@code head} and {@code count}) are volatile and changed
- * only through the VarHandles in each class's "VarHandle mechanics" section at its end.
+ * {@code state}, the remote stack's {@code head} and {@code count}) are
+ * {@code java.util.concurrent.atomic} objects (volatile semantics); vmlens traces those and not
+ * VarHandles, so the exhaustive-interleaving proofs see every step.
  * Links inside blocks are plain writes into off-heap memory, published by the CAS that makes the
  * block reachable.
  */

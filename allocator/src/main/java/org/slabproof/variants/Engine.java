@@ -9,7 +9,9 @@ public enum Engine {
     /** Lincheck (module lincheck-tests): model checking and stress, sequentially consistent. */
     LINCHECK,
     /** A short, capped Larson run (module larson-bench): leaks show as the cap being hit. */
-    LARSON;
+    LARSON,
+    /** vmlens (module proofs): every interleaving of the two-thread cells, and JMM data races. */
+    VMLENS;
 
     /** Lower-case name used by the gate scripts. */
     public String id() {

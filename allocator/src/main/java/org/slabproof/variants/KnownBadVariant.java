@@ -16,31 +16,31 @@ public enum KnownBadVariant {
     /** The seed: remote free never decrements, the drain does not either. */
     SEED_MISSING_REMOTE_DEC("seed-missing-remote-dec", "I1, I6", SeedMissingRemoteDec::new,
             "remote free never decrements and the drain does not either: the count never reaches 0, nothing is freed",
-            EnumSet.of(Engine.JUNIT, Engine.JCSTRESS, Engine.LINCHECK, Engine.LARSON)),
+            EnumSet.of(Engine.JUNIT, Engine.JCSTRESS, Engine.LINCHECK, Engine.LARSON, Engine.VMLENS)),
     /** Remote free decrements and the drain subtracts again. */
     DOUBLE_DEC("double-dec", "I1", DoubleDec::new,
             "remote free decrements and the drain subtracts again: zero while blocks are live, premature release",
-            EnumSet.of(Engine.JUNIT, Engine.JCSTRESS, Engine.LINCHECK)),
+            EnumSet.of(Engine.JUNIT, Engine.JCSTRESS, Engine.LINCHECK, Engine.VMLENS)),
     /** Remote push by a plain read of head then a plain write. */
     RACY_PUSH("racy-push", "I2", RacyPush::new,
             "remote push by plain read of head then plain write: concurrent pushes lose blocks",
-            EnumSet.of(Engine.JCSTRESS, Engine.LINCHECK)),
+            EnumSet.of(Engine.JCSTRESS, Engine.LINCHECK, Engine.VMLENS)),
     /** Drain by get() then set(0) instead of an atomic exchange. */
     RACY_DRAIN("racy-drain", "I2", RacyDrain::new,
             "drain by get() then set(0) instead of an exchange: pushes between the two are lost",
-            EnumSet.of(Engine.JCSTRESS, Engine.LINCHECK)),
+            EnumSet.of(Engine.JCSTRESS, Engine.LINCHECK, Engine.VMLENS)),
     /** Remote free decrements first, then pushes. */
     DEC_BEFORE_PUBLISH("dec-before-publish", "I4", DecBeforePublish::new,
             "remote free decrements before it pushes: the push can write into a released SuperSlab",
-            EnumSet.of(Engine.JCSTRESS, Engine.LINCHECK)),
+            EnumSet.of(Engine.JCSTRESS, Engine.LINCHECK, Engine.VMLENS)),
     /** Trim releases on count == 0 without claiming the SuperSlab. */
     CHECK_THEN_RELEASE("check-then-release", "I5", CheckThenRelease::new,
             "trim releases on count == 0 without claiming: the release races an adoption or allocation",
-            EnumSet.of(Engine.JCSTRESS, Engine.LINCHECK)),
+            EnumSet.of(Engine.JCSTRESS, Engine.LINCHECK, Engine.VMLENS)),
     /** Zero detected by a separate read after the decrement. */
     DOUBLE_ZERO("double-zero", "I3", DoubleZero::new,
             "zero detected by a separate read after the decrement: two threads both see the zero",
-            EnumSet.of(Engine.JCSTRESS, Engine.LINCHECK));
+            EnumSet.of(Engine.JCSTRESS, Engine.LINCHECK, Engine.VMLENS));
 
     private final String id;
     private final String breaks;

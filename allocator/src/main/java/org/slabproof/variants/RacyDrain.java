@@ -20,8 +20,8 @@ public final class RacyDrain extends DecrementAtFree {
         return new RemoteStack(memory, base) {
             @Override
             public long takeAll() {
-                long top = (long) HEAD.getVolatile(this);   // BUG: read ...
-                HEAD.setVolatile(this, 0L);                 // ... then clear, not an exchange
+                long top = headCell().get();                // BUG: read ...
+                headCell().set(0L);                         // ... then clear, not an exchange
                 return top;
             }
         };
