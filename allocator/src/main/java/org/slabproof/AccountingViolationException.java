@@ -8,4 +8,10 @@ public final class AccountingViolationException extends AllocatorException {
     public AccountingViolationException(String message) {
         super(message);
     }
+
+    /** A count driven below zero breaks I1. */
+    @Override
+    public Invariant invariant() {
+        return Invariant.I1;
+    }
 }

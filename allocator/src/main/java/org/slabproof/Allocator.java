@@ -8,10 +8,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javax.management.JMException;
 import javax.management.ObjectName;
 
-import org.slabproof.heap.AbandonedSuperSlabs;
 import org.slabproof.heap.HeapEnvironment;
 import org.slabproof.heap.HeapRegistry;
 import org.slabproof.heap.ThreadHeap;
+import org.slabproof.internal.AllocatorAccess;
 import org.slabproof.pool.SuperSlabPool;
 import org.slabproof.stats.AllocatorMXBean;
 import org.slabproof.stats.Counters;
@@ -39,12 +39,30 @@ import org.slabproof.trim.Trimmer;
 public final class Allocator implements AutoCloseable {
     private static final AtomicInteger INSTANCES = new AtomicInteger();
 
+    static {
+        AllocatorAccess.install(new AllocatorAccess.Bridge() {
+            @Override
+            public Allocator create(AllocatorConfig config, FreeProtocol protocol) {
+                return new Allocator(config, protocol);
+            }
+
+            @Override
+            public HeapEnvironment environment(Allocator allocator) {
+                return allocator.env;
+            }
+
+            @Override
+            public ThreadHeap currentHeap(Allocator allocator) {
+                return allocator.heap();
+            }
+        });
+    }
+
     private final AllocatorConfig config;
     private final FreeProtocol protocol;
     private final Counters counters = new Counters();
     private final SuperSlabPool pool;
-    private final AbandonedSuperSlabs abandoned = new AbandonedSuperSlabs();
-    private final HeapRegistry heaps = new HeapRegistry();
+    private final HeapRegistry heaps;
     private final HeapEnvironment env;
     private final Trimmer trimmer;
     private final ThreadLocal<ThreadHeap> localHeap;
@@ -52,25 +70,27 @@ public final class Allocator implements AutoCloseable {
     private volatile boolean closed;
     private ObjectName mbeanName;       // guarded by this
 
-    private Allocator(AllocatorConfig config) {
+    private Allocator(AllocatorConfig config, FreeProtocol protocol) {
         this.config = config;
-        this.protocol = config.protocol();
+        this.protocol = protocol;
         this.name = "slabproof-" + INSTANCES.incrementAndGet();
         this.pool = new SuperSlabPool(config.geometry(), config.regionSource(), protocol, config.checked(),
                 config.maxMappedBytes(), config.emptyReserve(), counters, this::stats);
-        this.env = new HeapEnvironment(protocol, pool, abandoned, heaps, counters, config.adoptionAttempts());
+        this.env = new HeapEnvironment(protocol, pool, counters, config.adoptionAttempts());
+        this.heaps = env.heaps();
         this.localHeap = ThreadLocal.withInitial(() -> ThreadHeap.open(env, Thread.currentThread()));
-        this.trimmer = new Trimmer(protocol, abandoned, heaps, counters, config.trimInterval(), name + "-trimmer");
+        this.trimmer = new Trimmer(protocol, pool, heaps, counters, config.trimInterval(), config.reserveIdle(),
+                name + "-trimmer");
     }
 
     /** An allocator with the given configuration. */
     public static Allocator create(AllocatorConfig config) {
-        return new Allocator(config);
+        return new Allocator(config, config.policy().protocol());
     }
 
     /** An allocator with the defaults. */
     public static Allocator createDefault() {
-        return new Allocator(AllocatorConfig.defaults());
+        return create(AllocatorConfig.defaults());
     }
 
     /**
@@ -95,14 +115,6 @@ public final class Allocator implements AutoCloseable {
         heap().free(address);
     }
 
-    /**
-     * The calling thread's heap, for callers that want to skip the thread-local lookup. Only the
-     * calling thread may use it.
-     */
-    public ThreadHeap currentHeap() {
-        return heap();
-    }
-
     private ThreadHeap heap() {
         ensureOpen();
         ThreadHeap heap = localHeap.get();
@@ -114,21 +126,74 @@ public final class Allocator implements AutoCloseable {
     }
 
     /**
-     * A heap not bound to the calling thread's slot, used by exactly one thread at a time (tests
-     * that model several owners from fewer threads). It is reaped when the calling thread dies.
+     * The calling thread's heap as a handle: malloc and free without the thread-local lookup,
+     * and close to abandon the thread's SuperSlabs now. See {@link ThreadHeapHandle} for its
+     * thread rule.
      */
-    public ThreadHeap newHeap() {
-        ensureOpen();
-        return ThreadHeap.open(env, Thread.currentThread());
+    public ThreadHeapHandle attachThread() {
+        return new Handle(heap(), Thread.currentThread());
     }
 
-    /** Attaches the calling thread; closing the handle abandons its SuperSlabs now. */
-    public ThreadHeapHandle attachThread() {
-        ThreadHeap heap = currentHeap();
-        return () -> {
-            heap.close();
-            localHeap.remove();
-        };
+    /** The calling thread's heap (package-private: the allocator's own tests). */
+    ThreadHeap currentHeap() {
+        return heap();
+    }
+
+    /** Live SuperSlabs, a snapshot (package-private: the allocator's own tests). */
+    List<SuperSlab> liveSuperSlabs() {
+        return pool.liveSuperSlabs();
+    }
+
+    /** A handle on one thread's heap; plain fields, since only that thread may use it. */
+    private final class Handle implements ThreadHeapHandle {
+        private final ThreadHeap heap;
+        private final Thread owner;
+        private boolean closed;
+
+        Handle(ThreadHeap heap, Thread owner) {
+            this.heap = heap;
+            this.owner = owner;
+        }
+
+        @Override
+        public long malloc(long size) {
+            check();
+            return heap.malloc(size);
+        }
+
+        @Override
+        public void free(long address) {
+            check();
+            heap.free(address);
+        }
+
+        @Override
+        public void close() {
+            if (Thread.currentThread() != owner) {
+                throw wrongThread();
+            }
+            if (!closed) {
+                closed = true;
+                heap.close();
+                if (localHeap.get() == heap) {
+                    localHeap.remove();
+                }
+            }
+        }
+
+        private void check() {
+            if (Thread.currentThread() != owner) {
+                throw wrongThread();
+            }
+            if (closed || heap.isClosed()) {
+                throw new IllegalStateException("the handle of " + owner + " on allocator " + name + " is closed");
+            }
+        }
+
+        private WrongThreadException wrongThread() {
+            return new WrongThreadException("the handle of " + owner + " on allocator " + name + " was used by "
+                    + Thread.currentThread() + "; only the thread that attached may use it");
+        }
     }
 
     /** Runs one trimmer pass now (any thread); returns SuperSlabs released. */
@@ -144,8 +209,8 @@ public final class Allocator implements AutoCloseable {
         long active = 0;
         long drains = counters.releasedDrains.sum();
         long drained = counters.releasedDrainedBlocks.sum();
-        for (SuperSlab ss : pool.liveSuperSlabs()) {
-            active += ss.activeBlocks();
+        for (SuperSlab ss : pool.live()) {
+            active += protocol.activeBlocks(ss);
             drains += ss.drains();
             drained += ss.drainedBlocks();
         }
@@ -154,29 +219,24 @@ public final class Allocator implements AutoCloseable {
         return new AllocatorStats(allocated, freed, allocated - freed, counters.superSlabsPeak.get(),
                 counters.mappedBytes.get(), counters.mappedBytesPeak.get(), active, ops.mallocs, ops.localFrees,
                 ops.remoteFrees, drains, drained, ops.adoptions, counters.trims.sum(),
-                counters.heapsAbandoned.sum(), pool.reserved());
+                counters.heapsAbandoned.sum(), pool.reserved(), pool.reservedResident());
     }
 
     /**
-     * Checks I1 and I2 on every live SuperSlab (quiescent points only: no thread may be using the
-     * allocator while this runs).
+     * Checks what each live SuperSlab can check alone, I1 and I2 (quiescent points only: no thread
+     * may be using the allocator while this runs).
      *
      * @return the violations found, empty when the invariants hold
      */
-    public List<String> checkInvariants() {
-        List<String> problems = new ArrayList<>();
-        for (SuperSlab ss : pool.liveSuperSlabs()) {
-            String p = ss.validate();
-            if (p != null) {
-                problems.add(p);
+    public List<Violation> checkInvariants() {
+        List<Violation> problems = new ArrayList<>();
+        for (SuperSlab ss : pool.live()) {
+            Violation v = ss.validate();
+            if (v != null) {
+                problems.add(v);
             }
         }
         return problems;
-    }
-
-    /** Live SuperSlabs (a snapshot, for tests and tools). */
-    public List<SuperSlab> liveSuperSlabs() {
-        return pool.liveSuperSlabs();
     }
 
     /** The configuration. */
@@ -254,6 +314,7 @@ public final class Allocator implements AutoCloseable {
         @Override public long getTrims() { return stats().trims(); }
         @Override public long getHeapsAbandoned() { return stats().heapsAbandoned(); }
         @Override public long getReservedSuperSlabs() { return stats().reservedSuperSlabs(); }
+        @Override public long getReservedResidentSuperSlabs() { return stats().reservedResidentSuperSlabs(); }
         @Override public int trimNow() { return Allocator.this.trimNow(); }
         // @formatter:on
     }

@@ -4,26 +4,26 @@ import java.time.Duration;
 import java.util.Objects;
 
 import org.slabproof.memory.RegionSource;
-import org.slabproof.superslab.FreeProtocol;
 import org.slabproof.superslab.Geometry;
-import org.slabproof.variants.KnownBadVariant;
 
 /**
  * How an allocator is built. Defaults: 2 MiB SuperSlabs of 64 KiB slabs, decrement-at-free,
- * unchecked, an empty reserve of 2, a trimmer every 10 ms, no cap on mapped bytes, real mmap.
+ * unchecked, an empty reserve of 2 whose pages go back to the kernel after 100 ms unused, a
+ * trimmer every 10 ms, no cap on mapped bytes, real mmap.
  *
  * @param geometry         SuperSlab and slab sizes
  * @param policy           accounting policy
- * @param variant          a known-bad variant to run instead of the policy (tests and gates), or null
  * @param checked          exact double-free detection (a live bit per block, one more atomic per op)
  * @param emptyReserve     released SuperSlab regions kept mapped for reuse
+ * @param reserveIdle      how long a reserve region stays resident unused before the trimmer gives
+ *                         its pages back ({@code madvise(MADV_DONTNEED)}; it stays mapped)
  * @param trimInterval     period of the background trimmer; zero turns the thread off
  * @param maxMappedBytes   cap on mapped bytes, reserve included
  * @param regionSource     where SuperSlab memory comes from
  * @param adoptionAttempts abandoned SuperSlabs a slow path examines before mapping a new one
  */
-public record AllocatorConfig(Geometry geometry, AccountingPolicy policy, KnownBadVariant variant, boolean checked,
-        int emptyReserve, Duration trimInterval, long maxMappedBytes, RegionSource regionSource,
+public record AllocatorConfig(Geometry geometry, AccountingPolicy policy, boolean checked, int emptyReserve,
+        Duration reserveIdle, Duration trimInterval, long maxMappedBytes, RegionSource regionSource,
         int adoptionAttempts) {
 
     /** Checks the values. */
@@ -31,9 +31,11 @@ public record AllocatorConfig(Geometry geometry, AccountingPolicy policy, KnownB
         Objects.requireNonNull(geometry, "geometry");
         Objects.requireNonNull(policy, "policy");
         Objects.requireNonNull(trimInterval, "trimInterval");
+        Objects.requireNonNull(reserveIdle, "reserveIdle");
         Objects.requireNonNull(regionSource, "regionSource");
-        if (emptyReserve < 0 || maxMappedBytes <= 0 || adoptionAttempts < 0) {
-            throw new IllegalArgumentException("emptyReserve and adoptionAttempts must be >= 0, maxMappedBytes > 0");
+        if (emptyReserve < 0 || maxMappedBytes <= 0 || adoptionAttempts < 0 || reserveIdle.isNegative()) {
+            throw new IllegalArgumentException(
+                    "emptyReserve, adoptionAttempts and reserveIdle must be >= 0, maxMappedBytes > 0");
         }
     }
 
@@ -52,9 +54,9 @@ public record AllocatorConfig(Geometry geometry, AccountingPolicy policy, KnownB
         Builder b = new Builder();
         b.geometry = geometry;
         b.policy = policy;
-        b.variant = variant;
         b.checked = checked;
         b.emptyReserve = emptyReserve;
+        b.reserveIdle = reserveIdle;
         b.trimInterval = trimInterval;
         b.maxMappedBytes = maxMappedBytes;
         b.regionSource = regionSource;
@@ -62,23 +64,13 @@ public record AllocatorConfig(Geometry geometry, AccountingPolicy policy, KnownB
         return b;
     }
 
-    /** The protocol to run: the variant's if one is set, else the policy's. */
-    public FreeProtocol protocol() {
-        return variant != null ? variant.protocol() : policy.protocol();
-    }
-
-    /** Id of what runs: the variant id, or the policy id. */
-    public String protocolId() {
-        return variant != null ? variant.id() : policy.id();
-    }
-
     /** Builder for {@link AllocatorConfig}. */
     public static final class Builder {
         private Geometry geometry = Geometry.DEFAULT;
         private AccountingPolicy policy = AccountingPolicy.DECREMENT_AT_FREE;
-        private KnownBadVariant variant;
         private boolean checked;
         private int emptyReserve = 2;
+        private Duration reserveIdle = Duration.ofMillis(100);
         private Duration trimInterval = Duration.ofMillis(10);
         private long maxMappedBytes = Long.MAX_VALUE;
         private RegionSource regionSource = RegionSource.mmap();
@@ -111,25 +103,9 @@ public record AllocatorConfig(Geometry geometry, AccountingPolicy policy, KnownB
             return this;
         }
 
-        /**
-         * Policy or variant by id ({@code decrement-at-free}, {@code decrement-at-drain}, or a
-         * {@link KnownBadVariant} id); a variant id keeps the current policy for reporting.
-         */
-        public Builder protocol(String id) {
-            for (AccountingPolicy p : AccountingPolicy.values()) {
-                if (p.id().equals(id)) {
-                    this.policy = p;
-                    this.variant = null;
-                    return this;
-                }
-            }
-            this.variant = KnownBadVariant.fromId(id);
-            return this;
-        }
-
-        /** Known-bad variant to run (null for none). */
-        public Builder variant(KnownBadVariant v) {
-            this.variant = v;
+        /** Accounting policy by id ({@code decrement-at-free} or {@code decrement-at-drain}). */
+        public Builder policy(String id) {
+            this.policy = AccountingPolicy.fromId(id);
             return this;
         }
 
@@ -142,6 +118,12 @@ public record AllocatorConfig(Geometry geometry, AccountingPolicy policy, KnownB
         /** Regions kept in the empty reserve. */
         public Builder emptyReserve(int n) {
             this.emptyReserve = n;
+            return this;
+        }
+
+        /** How long a reserve region stays resident unused before its pages go back to the kernel. */
+        public Builder reserveIdle(Duration d) {
+            this.reserveIdle = d;
             return this;
         }
 
@@ -171,7 +153,7 @@ public record AllocatorConfig(Geometry geometry, AccountingPolicy policy, KnownB
 
         /** The configuration. */
         public AllocatorConfig build() {
-            return new AllocatorConfig(geometry, policy, variant, checked, emptyReserve, trimInterval,
+            return new AllocatorConfig(geometry, policy, checked, emptyReserve, reserveIdle, trimInterval,
                     maxMappedBytes, regionSource, adoptionAttempts);
         }
     }

@@ -18,4 +18,13 @@ public class AllocatorException extends RuntimeException {
     public AllocatorException(String message, Throwable cause) {
         super(message, cause);
     }
+
+    /**
+     * The invariant this error stands for when the caller did nothing wrong (a protocol bug
+     * rather than bad input), or null for errors that are about the input alone (an invalid size,
+     * a foreign or misaligned address).
+     */
+    public Invariant invariant() {
+        return null;
+    }
 }

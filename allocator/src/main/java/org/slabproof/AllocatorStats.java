@@ -21,11 +21,13 @@ package org.slabproof;
  * @param trims               trimmer passes
  * @param heapsAbandoned      thread heaps closed explicitly or reaped after their thread died
  * @param reservedSuperSlabs  regions kept in the empty reserve
+ * @param reservedResidentSuperSlabs regions kept in the empty reserve whose pages were not yet
+ *                            given back to the kernel (they count in the RSS)
  */
 public record AllocatorStats(long superSlabsAllocated, long superSlabsFreed, long superSlabsLive,
         long superSlabsPeak, long mappedBytes, long mappedBytesPeak, long activeBlocks, long mallocs,
         long localFrees, long remoteFrees, long drains, long drainedBlocks, long adoptions, long trims,
-        long heapsAbandoned, long reservedSuperSlabs) {
+        long heapsAbandoned, long reservedSuperSlabs, long reservedResidentSuperSlabs) {
 
     /** The seed's log line, extended: {@code superslabs: allocated=A freed=F live=L peak=P mapped_bytes=B}. */
     public String superSlabLine() {

@@ -8,4 +8,10 @@ public final class CorruptedRemoteStackException extends AllocatorException {
     public CorruptedRemoteStackException(String message) {
         super(message);
     }
+
+    /** A corrupted remote stack has lost or duplicated blocks: I2. */
+    @Override
+    public Invariant invariant() {
+        return Invariant.I2;
+    }
 }

@@ -13,4 +13,10 @@ public final class DoubleFreeException extends AllocatorException {
     public DoubleFreeException(String message, Throwable cause) {
         super(message, cause);
     }
+
+    /** From a correct caller, a free of a block that is not live means a block was handed out twice or lost: I2. */
+    @Override
+    public Invariant invariant() {
+        return Invariant.I2;
+    }
 }

@@ -21,4 +21,10 @@ public final class MappedMemoryExhaustedException extends AllocatorException {
     public AllocatorStats stats() {
         return stats;
     }
+
+    /** When the live data fits the cap, running out of mappings means empty SuperSlabs were not released: I6. */
+    @Override
+    public Invariant invariant() {
+        return Invariant.I6;
+    }
 }

@@ -13,4 +13,10 @@ public final class UseAfterReleaseException extends AllocatorException {
     public UseAfterReleaseException(String message, Throwable cause) {
         super(message, cause);
     }
+
+    /** From a correct caller, a touch of a released SuperSlab breaks I4. */
+    @Override
+    public Invariant invariant() {
+        return Invariant.I4;
+    }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 import org.slabproof.stats.HeapCounters;
+import org.slabproof.superslab.FreeProtocol;
 
 /**
  * All open heaps of an allocator, and the reaper that abandons the heaps of threads that exited
@@ -22,15 +23,15 @@ public final class HeapRegistry {
     }
 
     /**
-     * Abandons the SuperSlabs of every heap whose thread has terminated. {@code isAlive()} returning
-     * false happens-after everything the dead thread did, so its plain slab fields are visible here.
+     * Closes the heap of every thread that terminated without closing it (any thread), as the
+     * protocol's reaper test decides ({@link FreeProtocol#ownerGone}).
      *
      * @return heaps reaped
      */
-    public int reapDead() {
+    public int reapDead(FreeProtocol protocol) {
         int reaped = 0;
         for (ThreadHeap heap : heaps) {
-            if (!heap.thread().isAlive() && heap.close()) {
+            if (protocol.ownerGone(heap.thread()) && heap.close()) {
                 reaped++;
             }
         }

@@ -1,11 +1,12 @@
 package org.slabproof.heap;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.slabproof.InvalidSizeException;
-import org.slabproof.UseAfterReleaseException;
+import org.slabproof.pool.SuperSlabRegistry;
 import org.slabproof.stats.HeapCounters;
 import org.slabproof.superslab.FreeProtocol;
 import org.slabproof.superslab.SizeClasses;
@@ -18,33 +19,47 @@ import org.slabproof.superslab.SuperSlab;
  * heap belongs to (one thread at a time); {@link #close} by that thread, or by the reaper once the
  * thread is dead.
  *
- * <p>Implementation notes. Fast paths: malloc pops the current slab's local freelist or carves;
- * a free of a block whose SuperSlab this heap owns goes onto the local freelist. Neither takes a
- * lock or does a CAS; each does one atomic add on the SuperSlab count. Slow path, in order:
- * drain the current slab's remote stack; drain and try the other slabs of the class; take a
- * fresh (or empty) slab of an owned SuperSlab; adopt an abandoned SuperSlab; map a new one.
+ * <p>Implementation notes. This class decides <i>which</i> slab and SuperSlab to use; every step
+ * that races with another thread is a {@link FreeProtocol} method. Fast paths: malloc takes a
+ * block of the current slab ({@link FreeProtocol#allocate}); free looks the SuperSlab up and lets
+ * {@link FreeProtocol#free} route it, local into a SuperSlab this heap has pinned, remote
+ * otherwise. Neither takes a lock, a CAS or (under both correct policies) any atomic step.
  *
- * <p>Adoption claims, drains, and keeps a SuperSlab only when its count says it is at most half
- * full: the count is the only cheap occupancy signal, which is exactly why an inflated count (the
- * seed's bug) turns into a pile of SuperSlabs here as it did in C. A rejected one goes back to the
- * abandoned queue for the zero transition or the trimmer.
+ * <p>Pinning. A SuperSlab is OWNED (pinned) by this heap exactly while it holds one of the heap's
+ * current slabs ({@link SuperSlab#currentSlabs()} &gt; 0); when the last current slab leaves it,
+ * the heap unpins it ({@link FreeProtocol#unpin}): it stays the heap's, but IDLE, so that the
+ * trimmer may drain and release it while the heap is alive and idle (I6), without any write on
+ * the fast path. Before allocating from an IDLE SuperSlab again the heap pins it back by CAS
+ * ({@link FreeProtocol#pin}); if that fails, somebody claimed it and the heap forgets it.
+ *
+ * <p>Slow path, in order: drain the current slab; other slabs of the class, in pinned SuperSlabs,
+ * then in IDLE ones (pinning them); a fresh or empty slab, in pinned SuperSlabs, then in IDLE
+ * ones; adopt an abandoned SuperSlab ({@link FreeProtocol#adopt}); map a new one.
  */
 public final class ThreadHeap {
     private final HeapEnvironment env;
     private final FreeProtocol protocol;          // env.protocol(), kept in a final field for the fast path
+    private final SuperSlabRegistry registry;     // address to SuperSlab, for free
     private final Thread thread;                  // the owner thread (its death triggers reaping)
+    private final long id;                        // this heap's id in SuperSlab states
+    private final long ownedState;                // SuperSlab.owned(id): the routing test's constant
+    private final long idleState;                 // SuperSlab.idle(id)
     private final AtomicBoolean closed = new AtomicBoolean();  // set once, by close (owner or reaper)
 
     // ---- owner-only ----
-    private final Slab[] current = new Slab[SizeClasses.COUNT];        // slab allocated from, per class
-    private final List<List<Slab>> slabsByClass = new ArrayList<>();  // every owned formatted slab, per class
-    private final List<SuperSlab> owned = new ArrayList<>();          // SuperSlabs this heap owns
+    private final Slab[] current = new Slab[SizeClasses.COUNT];        // slab allocated from, per class; in OWNED SuperSlabs only
+    private final List<List<Slab>> slabsByClass = new ArrayList<>();  // formatted slabs of the SuperSlabs in `owned`, per class
+    private final List<SuperSlab> owned = new ArrayList<>();          // OWNED(id) or IDLE(id) SuperSlabs (an IDLE one may be lost since)
     private final HeapCounters counters = new HeapCounters();
 
     ThreadHeap(HeapEnvironment env, Thread thread) {
         this.env = env;
         this.protocol = env.protocol();
+        this.registry = env.pool().registry();
         this.thread = thread;
+        this.id = env.heapIds().incrementAndGet();
+        this.ownedState = SuperSlab.owned(id);
+        this.idleState = SuperSlab.idle(id);
         for (int i = 0; i < SizeClasses.COUNT; i++) {
             slabsByClass.add(new ArrayList<>());
         }
@@ -66,7 +81,7 @@ public final class ThreadHeap {
         int cls = SizeClasses.classOf(size);
         Slab slab = current[cls];
         if (slab != null) {
-            long block = slab.allocate();
+            long block = protocol.allocate(slab);
             if (block != 0) {
                 counters.mallocs++;
                 return block;
@@ -76,56 +91,25 @@ public final class ThreadHeap {
     }
 
     /**
-     * Frees a block (the heap's thread). A block of a SuperSlab this heap owns is a local free;
-     * any other is a remote free onto its slab's remote stack. Address 0 is a no-op. Every check
-     * happens before any change.
+     * Frees a block (the heap's thread): local into a SuperSlab this heap has pinned, remote into
+     * any other. Address 0 is a no-op. Every check happens before any change.
+     *
+     * @return what happened, as {@link FreeProtocol#free} says ({@link FreeProtocol#LOCAL} for 0)
      */
-    public void free(long address) {
+    public int free(long address) {
         if (address == 0) {
-            return;
+            return FreeProtocol.LOCAL;
         }
-        SuperSlab ss = env.pool().registry().superSlabOf(address);
+        SuperSlab ss = registry.superSlabOf(address);
         Slab slab = ss.slabOf(address);
         slab.checkBlock(address);
-        if (ss.owner() == this) {
-            slab.checkAndClearLive(address);
-            boolean zero = protocol.freeLocal(slab, address);
+        int outcome = protocol.free(ownedState, ss, slab, address);
+        if (outcome == FreeProtocol.LOCAL) {
             counters.localFrees++;
-            if (zero) {
-                onLocalZero(ss);
-            }
         } else {
-            freeRemote(ss, slab, address);
+            counters.remoteFrees++;
         }
-    }
-
-    private void freeRemote(SuperSlab ss, Slab slab, long block) {
-        boolean zero;
-        try {
-            slab.checkAndClearLive(block);
-            zero = protocol.freeRemote(slab, block);
-        } catch (IllegalStateException e) {
-            if (ss.memory().scope().isAlive()) {
-                throw e;
-            }
-            throw new UseAfterReleaseException("free of 0x" + Long.toHexString(block) + " raced the release of "
-                    + ss + ": use after release", e);
-        }
-        counters.remoteFrees++;
-        if (zero && protocol.reclaim(ss)) {                 // I3: only the zero observer tries
-            env.counters().zeroTransitionReleases.increment();
-        }
-    }
-
-    /** The owner's own free emptied a SuperSlab: keep one, give the others back. */
-    private void onLocalZero(SuperSlab ss) {
-        if (owned.size() > 1) {
-            detach(ss);
-            ss.abandon();
-            if (!protocol.reclaim(ss)) {
-                env.abandoned().offer(ss);
-            }
-        }
+        return outcome;
     }
 
     private long mallocSlow(int cls) {
@@ -133,75 +117,96 @@ public final class ThreadHeap {
             throw new IllegalStateException("heap of " + thread + " is closed");
         }
         Slab cur = current[cls];
-        if (cur != null) {
-            long block = drainAndAllocate(cur);
-            if (block != 0) {
-                return block;
-            }
+        long block = cur == null ? 0 : protocol.drainThenAllocate(cur);
+        if (block == 0) {
+            block = fromOtherSlab(cls, cur, false);
         }
-        List<Slab> slabs = slabsByClass.get(cls);
-        for (int i = 0; i < slabs.size(); i++) {
-            Slab slab = slabs.get(i);
-            if (slab != cur) {
-                long block = drainAndAllocate(slab);
-                if (block != 0) {
-                    current[cls] = slab;
-                    return block;
-                }
-            }
+        if (block == 0) {
+            block = fromOtherSlab(cls, cur, true);
         }
-        Slab fresh = reusableSlab();
-        if (fresh == null) {
-            fresh = adoptSlab(cls);
-            if (fresh != null && fresh.sizeClass() == cls) {
-                return allocateFrom(fresh, cls);
-            }
+        if (block == 0) {
+            block = fromSlab(cls, reusableSlab(false));
         }
-        if (fresh == null) {
-            SuperSlab ss = env.pool().acquire(this);
+        if (block == 0) {
+            block = fromSlab(cls, reusableSlab(true));
+        }
+        if (block == 0) {
+            block = fromSlab(cls, adoptSlab(cls));
+        }
+        if (block == 0) {
+            SuperSlab ss = env.pool().acquire(id);
             owned.add(ss);
-            fresh = ss.takeFreshSlab();
+            block = fromSlab(cls, ss.takeFreshSlab());
         }
-        if (fresh.sizeClass() >= 0) {
-            slabsByClass.get(fresh.sizeClass()).remove(fresh);
-            if (current[fresh.sizeClass()] == fresh) {
-                current[fresh.sizeClass()] = null;
-            }
-        }
-        if (!fresh.format(cls)) {
-            throw new InvalidSizeException("size class " + SizeClasses.sizeOf(cls) + " does not fit a slab of "
-                    + fresh.superSlab().geometry().slabSize() + " bytes");
-        }
-        slabs.add(fresh);
-        return allocateFrom(fresh, cls);
-    }
-
-    private long allocateFrom(Slab slab, int cls) {
-        current[cls] = slab;
         counters.mallocs++;
-        return slab.allocate();
-    }
-
-    private long drainAndAllocate(Slab slab) {
-        if (!slab.hasLocalBlock()) {
-            protocol.drain(slab);                       // counted by the SuperSlab
-        }
-        long block = slab.allocate();
-        if (block != 0) {
-            counters.mallocs++;
-        }
         return block;
     }
 
-    /** A never-used slab of an owned SuperSlab, else an owned slab with no block in use. */
-    private Slab reusableSlab() {
-        for (SuperSlab ss : owned) {
+    /**
+     * Another slab of the class with a block: in pinned SuperSlabs, or ({@code idle}) in IDLE
+     * ones, which are pinned first and unpinned again if they had nothing.
+     *
+     * @return the block (its slab is now current), or 0
+     */
+    private long fromOtherSlab(int cls, Slab cur, boolean idle) {
+        List<Slab> slabs = slabsByClass.get(cls);
+        for (int i = 0; i < slabs.size(); i++) {
+            Slab slab = slabs.get(i);
+            SuperSlab ss = slab.superSlab();
+            if (slab == cur || (ss.state() == ownedState) == idle) {
+                continue;
+            }
+            if (idle && !pin(ss)) {
+                i = -1;                                 // it was lost and forgotten: the list changed
+                continue;
+            }
+            long block = protocol.drainThenAllocate(slab);
+            if (block != 0) {
+                makeCurrent(cls, slab);
+                return block;
+            }
+            if (idle) {
+                unpinIfUnused(ss);
+            }
+        }
+        return 0;
+    }
+
+    /**
+     * Makes a slab of a pinned SuperSlab current for {@code cls}, formatting it first if it serves
+     * another class (it is then empty), and allocates from it.
+     *
+     * @return the block, or 0 when {@code slab} is null
+     */
+    private long fromSlab(int cls, Slab slab) {
+        if (slab == null) {
+            return 0;
+        }
+        if (slab.sizeClass() != cls) {
+            reformat(slab, cls);
+        }
+        makeCurrent(cls, slab);
+        return protocol.allocate(slab);
+    }
+
+    /**
+     * A never-used slab of an owned SuperSlab, else one with no block in use, in pinned
+     * SuperSlabs or ({@code idle}) in IDLE ones, pinned first.
+     */
+    private Slab reusableSlab(boolean idle) {
+        for (int n = 0; n < owned.size(); n++) {
+            SuperSlab ss = owned.get(n);
+            if ((ss.state() == ownedState) == idle) {
+                continue;
+            }
+            if (idle && !pin(ss)) {
+                n--;                                    // forgotten: the list shifted
+                continue;
+            }
             Slab fresh = ss.takeFreshSlab();
             if (fresh != null) {
                 return fresh;
             }
-        }
-        for (SuperSlab ss : owned) {
             for (int i = 0; i < ss.formattedSlabs(); i++) {
                 Slab slab = ss.slab(i);
                 if (slab.used() != 0 && !slab.remote().isEmpty()) {
@@ -211,60 +216,99 @@ public final class ThreadHeap {
                     return slab;
                 }
             }
+            if (idle) {
+                unpinIfUnused(ss);
+            }
         }
         return null;
     }
 
     /**
-     * Adopts an abandoned SuperSlab that is at most half full by its count (I6).
+     * Adopts an abandoned SuperSlab (I6; the occupancy rule is {@link FreeProtocol#adopt}'s).
      *
      * @return a slab of the adopted SuperSlab with a block of class {@code cls}, else a fresh or
-     *         empty slab of it, else null (nothing adopted)
+     *         empty slab of it, else null (nothing adopted that serves the class)
      */
     private Slab adoptSlab(int cls) {
-        env.heaps().reapDead();
+        env.heaps().reapDead(protocol);
         for (int attempt = 0; attempt < env.adoptionAttempts(); attempt++) {
-            SuperSlab ss = env.abandoned().poll();
+            SuperSlab ss = env.pool().abandonedQueue().poll();
             if (ss == null) {
                 return null;
             }
-            if (!ss.tryClaim()) {
-                continue;                                   // stale entry: adopted or released meanwhile
-            }
-            try {
-                FreeProtocol.drainClaimed(ss);
-            } catch (RuntimeException e) {
-                env.abandoned().offer(ss);                  // claim given back: keep it reachable (I6)
-                throw e;
-            }
-            if ((long) ss.activeBlocks() * 2 > ss.formattedCapacity()) {
-                ss.unclaim();
-                env.abandoned().offer(ss);
-                if (ss.activeBlocks() == 0) {
-                    protocol.reclaim(ss);
-                }
+            if (!protocol.adopt(ss, id)) {
                 continue;
             }
-            ss.adopt(this);
             owned.add(ss);
             counters.adoptions++;
             Slab match = null;
+            Slab empty = null;
             for (int i = 0; i < ss.formattedSlabs(); i++) {
                 Slab slab = ss.slab(i);
-                if (slab.sizeClass() >= 0) {
-                    slabsByClass.get(slab.sizeClass()).add(slab);
-                    if (match == null && slab.sizeClass() == cls && slab.hasLocalBlock()) {
-                        match = slab;
-                    }
+                slabsByClass.get(slab.sizeClass()).add(slab);
+                if (match == null && slab.sizeClass() == cls && slab.hasLocalBlock()) {
+                    match = slab;
+                } else if (empty == null && slab.used() == 0) {
+                    empty = slab;
                 }
             }
-            return match != null ? match : reusableSlab();
+            Slab usable = match != null ? match : empty != null ? empty : ss.takeFreshSlab();
+            if (usable != null) {
+                return usable;
+            }
+            unpinIfUnused(ss);                          // nothing for this class now; keep it, idle
         }
         return null;
     }
 
-    /** Forgets an owned SuperSlab's slabs (owner only). */
-    private void detach(SuperSlab ss) {
+    /** Formats an empty slab for {@code cls}, taking it out of its old class's bookkeeping. */
+    private void reformat(Slab slab, int cls) {
+        int old = slab.sizeClass();
+        if (old >= 0) {
+            slabsByClass.get(old).remove(slab);
+            if (current[old] == slab) {
+                current[old] = null;
+                slab.superSlab().addCurrentSlabs(-1);   // pinned still: it becomes current again below
+            }
+        }
+        if (!protocol.format(slab, cls)) {
+            throw new InvalidSizeException("size class " + SizeClasses.sizeOf(cls) + " does not fit a slab of "
+                    + slab.superSlab().geometry().slabSize() + " bytes");
+        }
+        slabsByClass.get(cls).add(slab);
+    }
+
+    /** Makes {@code slab} (of a pinned SuperSlab) current for {@code cls}; unpins what no current slab holds. */
+    private void makeCurrent(int cls, Slab slab) {
+        Slab old = current[cls];
+        current[cls] = slab;
+        slab.superSlab().addCurrentSlabs(1);
+        if (old != null) {
+            unpinIfUnused(old.superSlab(), -1);
+        }
+    }
+
+    private void unpinIfUnused(SuperSlab ss) {
+        unpinIfUnused(ss, 0);
+    }
+
+    private void unpinIfUnused(SuperSlab ss, int delta) {
+        if (ss.addCurrentSlabs(delta) == 0 && ss.state() == ownedState && protocol.unpin(ss, id)) {
+            forget(ss);                                 // it was empty: released at once
+        }
+    }
+
+    /** Pins one of this heap's IDLE SuperSlabs; forgets it if it was claimed meanwhile. */
+    private boolean pin(SuperSlab ss) {
+        if (protocol.pin(ss, id)) {
+            return true;
+        }
+        forget(ss);
+        return false;
+    }
+
+    /** Forgets a SuperSlab and its slabs (owner only). */
+    private void forget(SuperSlab ss) {
         owned.remove(ss);
         for (int i = 0; i < ss.formattedSlabs(); i++) {
             Slab slab = ss.slab(i);
@@ -279,9 +323,9 @@ public final class ThreadHeap {
     }
 
     /**
-     * Abandons every owned SuperSlab (owner, or reaper after the owner died; once): drain each
-     * (it is still ours), abandon it, release it at once if empty, else queue it for adoption and
-     * the trimmer.
+     * Gives up every SuperSlab of this heap (owner, or the reaper after the owner died; once):
+     * each pinned one is abandoned ({@link FreeProtocol#abandon}: released at once if empty, else
+     * queued for adopters), each IDLE one still this heap's is reclaimed or given back.
      *
      * @return true for the call that closed it
      */
@@ -289,19 +333,30 @@ public final class ThreadHeap {
         if (!closed.compareAndSet(false, true)) {
             return false;
         }
+        RuntimeException first = null;
         for (SuperSlab ss : owned) {
-            ss.drainAll();
-            ss.abandon();
-            if (!protocol.reclaim(ss)) {
-                env.abandoned().offer(ss);
+            try {
+                long state = ss.state();
+                if (state == ownedState) {
+                    protocol.abandon(ss);
+                } else if (state == idleState) {
+                    protocol.reclaim(ss, idleState);
+                }
+            } catch (RuntimeException e) {          // e.g. a corrupted stack: the others must still go (I6)
+                if (first == null) {
+                    first = e;
+                }
             }
         }
         owned.clear();
-        java.util.Arrays.fill(current, null);
+        Arrays.fill(current, null);
         slabsByClass.forEach(List::clear);
         env.heaps().remove(this);
         env.counters().retire(counters);
         env.counters().heapsAbandoned.increment();
+        if (first != null) {
+            throw first;
+        }
         return true;
     }
 
@@ -315,12 +370,22 @@ public final class ThreadHeap {
         return thread;
     }
 
+    /** This heap's id, as it appears in the states of the SuperSlabs it owns. */
+    public long id() {
+        return id;
+    }
+
+    /** True if this heap has {@code ss} pinned (OWNED), i.e. frees into it are local. */
+    public boolean hasPinned(SuperSlab ss) {
+        return ss.state() == ownedState;
+    }
+
     /** This heap's counters (owner-written; see {@link HeapCounters}). */
     public HeapCounters counters() {
         return counters;
     }
 
-    /** SuperSlabs owned (a copy; owner only). */
+    /** SuperSlabs this heap holds, pinned or idle (a copy; owner only). */
     public List<SuperSlab> ownedSuperSlabs() {
         return List.copyOf(owned);
     }

@@ -25,8 +25,9 @@ final class MmapRegionSource implements RegionSource {
         Mman.munmap(region.address(), region.size());
     }
 
-    /** Returns a region's pages to the kernel while keeping the mapping (for the empty reserve). */
-    static void discardPages(Region region) {
+    /** {@code madvise(MADV_DONTNEED)}: the pages go back to the kernel, the mapping stays. */
+    @Override
+    public void discard(Region region) {
         Mman.dontNeed(region.address(), region.size());
     }
 

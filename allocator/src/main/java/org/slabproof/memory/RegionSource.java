@@ -15,6 +15,13 @@ public interface RegionSource {
     /** Gives the region back. Called once per region, after every view of it was closed. */
     void unmap(Region region);
 
+    /**
+     * Lets the kernel take the region's pages back while it stays mapped (the pages read as zero
+     * afterwards). For regions nobody uses, kept for reuse. Default: nothing to give back.
+     */
+    default void discard(Region region) {
+    }
+
     /** The real thing: anonymous private mmap, aligned by trimming, munmap on release. */
     static RegionSource mmap() {
         return MmapRegionSource.INSTANCE;

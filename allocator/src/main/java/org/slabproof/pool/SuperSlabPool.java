@@ -17,15 +17,15 @@ import org.slabproof.stats.SuperSlabMappedEvent;
 import org.slabproof.stats.SuperSlabReleasedEvent;
 import org.slabproof.superslab.FreeProtocol;
 import org.slabproof.superslab.Geometry;
-import org.slabproof.superslab.ReleaseSink;
 import org.slabproof.superslab.SuperSlab;
+import org.slabproof.superslab.SuperSlabHome;
 
 /**
- * Creates SuperSlabs (from the empty reserve, else by mapping under the cap) and receives them
- * back when released: tombstone in the registry, region to the reserve or unmapped. Slow paths
- * only; any thread.
+ * Creates SuperSlabs (from the empty reserve, else by mapping under the cap) and is their home:
+ * an abandoned one is queued for adopters, a released one leaves a tombstone in the registry and
+ * its region goes to the reserve or is unmapped. Slow paths only; any thread.
  */
-public final class SuperSlabPool implements ReleaseSink {
+public final class SuperSlabPool implements SuperSlabHome {
     private final Geometry geometry;
     private final RegionSource source;
     private final FreeProtocol protocol;
@@ -35,6 +35,7 @@ public final class SuperSlabPool implements ReleaseSink {
     private final SuperSlabRegistry registry;
     private final Counters counters;
     private final Supplier<AllocatorStats> stats;       // for the message of the cap exception
+    private final AbandonedSuperSlabs abandoned = new AbandonedSuperSlabs();
     private final Set<SuperSlab> live = ConcurrentHashMap.newKeySet();
     private final AtomicLong ids = new AtomicLong();
 
@@ -46,24 +47,24 @@ public final class SuperSlabPool implements ReleaseSink {
         this.protocol = protocol;
         this.checked = checked;
         this.maxMappedBytes = maxMappedBytes;
-        this.reserve = new EmptyReserve(emptyReserve);
+        this.reserve = new EmptyReserve(emptyReserve, source);
         this.registry = new SuperSlabRegistry(geometry.lgSuperSlab());
         this.counters = counters;
         this.stats = stats;
     }
 
     /**
-     * A new SuperSlab owned by {@code owner}.
+     * A new SuperSlab, OWNED (pinned) by the heap with id {@code ownerId}.
      *
      * @throws MappedMemoryExhaustedException when the cap is reached or mmap fails
      */
-    public SuperSlab acquire(Object owner) {
-        Region region = reserve.poll();
+    public SuperSlab acquire(long ownerId) {
+        Region region = reserve.acquire();
         boolean fromReserve = region != null;
         if (!fromReserve) {
             region = map();
         }
-        SuperSlab ss = new SuperSlab(ids.incrementAndGet(), geometry, region, protocol, checked, owner, this);
+        SuperSlab ss = new SuperSlab(ids.incrementAndGet(), geometry, region, protocol, checked, ownerId, this);
         live.add(ss);
         registry.register(ss);
         counters.superSlabAllocated();
@@ -94,6 +95,11 @@ public final class SuperSlabPool implements ReleaseSink {
     private MappedMemoryExhaustedException exhausted(String why) {
         AllocatorStats s = stats.get();
         return new MappedMemoryExhaustedException("out of memory: " + why + "; " + s.superSlabLine(), s);
+    }
+
+    @Override
+    public void abandoned(SuperSlab ss) {
+        abandoned.offer(ss);
     }
 
     @Override
@@ -132,9 +138,34 @@ public final class SuperSlabPool implements ReleaseSink {
         return new ArrayList<>(live);
     }
 
+    /** SuperSlabs not yet released, weakly consistent, without a copy (the trimmer's walk). */
+    public Iterable<SuperSlab> live() {
+        return live;
+    }
+
+    /** Abandoned SuperSlabs waiting for adopters. */
+    public AbandonedSuperSlabs abandonedQueue() {
+        return abandoned;
+    }
+
     /** Regions kept in the reserve. */
     public int reserved() {
         return reserve.size();
+    }
+
+    /** Regions kept in the reserve whose pages are still resident. */
+    public int reservedResident() {
+        return reserve.resident();
+    }
+
+    /**
+     * Gives the pages of reserve regions unused for {@code idleNanos} back to the kernel (the
+     * trimmer).
+     *
+     * @return regions decommitted
+     */
+    public int decommitIdleReserve(long idleNanos) {
+        return reserve.decommitIdle(idleNanos);
     }
 
     /**
@@ -143,14 +174,15 @@ public final class SuperSlabPool implements ReleaseSink {
      */
     public void shutdown() {
         for (SuperSlab ss : liveSuperSlabs()) {
-            if (ss.compareAndSetState(ss.state(), SuperSlab.RELEASED)) {
+            long state = ss.state();
+            if (SuperSlab.kind(state) != SuperSlab.RELEASED && ss.compareAndSetState(state, SuperSlab.RELEASED)) {
                 registry.remove(ss.base());
                 live.remove(ss);
                 closeQuietly(ss);
                 unmap(ss.region());
             }
         }
-        for (Region r = reserve.poll(); r != null; r = reserve.poll()) {
+        for (Region r = reserve.acquire(); r != null; r = reserve.acquire()) {
             unmap(r);
         }
     }

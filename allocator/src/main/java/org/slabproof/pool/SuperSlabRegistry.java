@@ -8,10 +8,15 @@ import org.slabproof.superslab.SuperSlab;
 
 /**
  * Address to SuperSlab in O(1), lock-free: SuperSlabs are aligned to their size, so
- * {@code address >>> lgSuperSlab} is a key, looked up in a three-level radix table over the
- * 47-bit user address space (the C allocator masks the pointer; a Java allocator cannot read a
- * header at the masked address without trusting it, so it keeps the map). Interior levels are
- * installed by CAS and never removed.
+ * {@code address >>> lgSuperSlab} is a key, looked up in a radix table over the 47-bit user
+ * address space (the C allocator masks the pointer and reads a header there; a Java allocator
+ * cannot read at the masked address of a foreign pointer without risking a fault, so it keeps the
+ * map). Interior levels are installed by CAS and never removed.
+ *
+ * <p>Implementation notes. Real SuperSlabs (1 MiB and up) leave at most 27 key bits: two levels,
+ * one of them allocated up front, so a lookup is two dependent loads. The tiny SuperSlabs of the
+ * stress suites leave 39 key bits: four levels of at most 10 bits, so that a registry built per
+ * jcstress sample costs a few KiB rather than hundreds.
  *
  * <p>A released SuperSlab leaves a {@link Tombstone} until its region is reused, so that a late
  * free is reported as a use after release rather than as a foreign address.
@@ -20,9 +25,9 @@ public final class SuperSlabRegistry {
     private static final int ADDRESS_BITS = 47;
 
     private final int lgSuperSlab;
-    private final int lowBits;      // bits of the key resolved by the leaf level
-    private final int midBits;      // bits resolved by the middle level
-    private final AtomicReferenceArray<AtomicReferenceArray<AtomicReferenceArray<Object>>> top;
+    private final int levelBits;                    // bits resolved by each level below the top
+    private final int levels;                       // levels including the top
+    private final AtomicReferenceArray<Object> top;
 
     /** What a released SuperSlab leaves behind. */
     record Tombstone(long id, long base, long releasedByThread) {
@@ -32,29 +37,27 @@ public final class SuperSlabRegistry {
     public SuperSlabRegistry(int lgSuperSlab) {
         this.lgSuperSlab = lgSuperSlab;
         int keyBits = ADDRESS_BITS - lgSuperSlab;
-        int b = (keyBits + 2) / 3;
-        this.lowBits = b;
-        this.midBits = b;
-        this.top = new AtomicReferenceArray<>(1 << (keyBits - 2 * b));
+        this.levelBits = keyBits <= 28 ? (keyBits + 1) / 2 : 10;
+        this.levels = (keyBits + levelBits - 1) / levelBits;
+        this.top = new AtomicReferenceArray<>(1 << (keyBits - (levels - 1) * levelBits));
     }
 
     /** Makes {@code ss} findable by any address inside it (pool only, before handing it out). */
     void register(SuperSlab ss) {
         long key = ss.base() >>> lgSuperSlab;
-        leafFor(key, true).setRelease((int) (key & ((1L << lowBits) - 1)), ss);
+        leafFor(key, true).setRelease(slot(key), ss);
     }
 
     /** Replaces a released SuperSlab by its tombstone (pool only, once). */
     void tombstone(SuperSlab ss) {
         long key = ss.base() >>> lgSuperSlab;
-        leafFor(key, true).compareAndSet((int) (key & ((1L << lowBits) - 1)), ss,
-                new Tombstone(ss.id(), ss.base(), ss.releasedByThread()));
+        leafFor(key, true).compareAndSet(slot(key), ss, new Tombstone(ss.id(), ss.base(), ss.releasedByThread()));
     }
 
     /** Forgets a region entirely (pool only, when unmapping at close). */
     void remove(long base) {
         long key = base >>> lgSuperSlab;
-        leafFor(key, true).setRelease((int) (key & ((1L << lowBits) - 1)), null);
+        leafFor(key, true).setRelease(slot(key), null);
     }
 
     /**
@@ -69,11 +72,11 @@ public final class SuperSlabRegistry {
             long key = address >>> lgSuperSlab;
             AtomicReferenceArray<Object> leaf = leafFor(key, false);
             if (leaf != null) {
-                entry = leaf.getAcquire((int) (key & ((1L << lowBits) - 1)));
+                entry = leaf.getAcquire(slot(key));
             }
         }
         if (entry instanceof SuperSlab ss) {
-            if (ss.state() == SuperSlab.RELEASED) {
+            if (ss.kind() == SuperSlab.RELEASED) {
                 throw released(address, ss.id(), ss.releasedByThread());
             }
             return ss;
@@ -90,25 +93,26 @@ public final class SuperSlabRegistry {
                 + ", which was already released (by thread " + thread + "): use after release");
     }
 
+    private int slot(long key) {
+        return (int) (key & ((1L << levelBits) - 1));
+    }
+
+    @SuppressWarnings("unchecked")
     private AtomicReferenceArray<Object> leafFor(long key, boolean create) {
-        int hi = (int) (key >>> (lowBits + midBits));
-        int mid = (int) ((key >>> lowBits) & ((1L << midBits) - 1));
-        AtomicReferenceArray<AtomicReferenceArray<Object>> middle = top.getAcquire(hi);
-        if (middle == null) {
-            if (!create) {
-                return null;
+        AtomicReferenceArray<Object> node = top;
+        for (int level = levels - 1; level > 0; level--) {
+            int index = (int) ((key >>> (level * levelBits)) & (level == levels - 1 ? top.length() - 1
+                    : (1 << levelBits) - 1));
+            Object child = node.getAcquire(index);
+            if (child == null) {
+                if (!create) {
+                    return null;
+                }
+                node.compareAndExchange(index, null, new AtomicReferenceArray<>(1 << levelBits));
+                child = node.getAcquire(index);
             }
-            top.compareAndExchange(hi, null, new AtomicReferenceArray<>(1 << midBits));
-            middle = top.getAcquire(hi);
+            node = (AtomicReferenceArray<Object>) child;
         }
-        AtomicReferenceArray<Object> leaf = middle.getAcquire(mid);
-        if (leaf == null) {
-            if (!create) {
-                return null;
-            }
-            middle.compareAndExchange(mid, null, new AtomicReferenceArray<>(1 << lowBits));
-            leaf = middle.getAcquire(mid);
-        }
-        return leaf;
+        return node;
     }
 }

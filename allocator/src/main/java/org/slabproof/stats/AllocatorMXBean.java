@@ -53,6 +53,9 @@ public interface AllocatorMXBean {
     /** Regions in the empty reserve. */
     long getReservedSuperSlabs();
 
+    /** Regions in the empty reserve whose pages are still resident. */
+    long getReservedResidentSuperSlabs();
+
     /** Runs one trimmer pass now; returns SuperSlabs released. */
     int trimNow();
 }

@@ -16,8 +16,6 @@ public final class Counters {
     public final AtomicLong mappedBytesPeak = new AtomicLong();
     public final LongAdder trims = new LongAdder();                  // trimmer passes
     public final LongAdder heapsAbandoned = new LongAdder();         // heaps closed or reaped
-    public final LongAdder zeroTransitionReleases = new LongAdder(); // releases by the thread whose free reached zero
-    public final LongAdder trimReleases = new LongAdder();           // releases by the trimmer
     public final LongAdder releasedDrains = new LongAdder();         // drains of SuperSlabs since released
     public final LongAdder releasedDrainedBlocks = new LongAdder();  // blocks those drains moved
     /** Operation counts of heaps that retired. */

@@ -6,6 +6,8 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 
 import org.slabproof.CorruptedRemoteStackException;
+import org.slabproof.Invariant;
+import org.slabproof.Violation;
 import org.slabproof.DoubleFreeException;
 import org.slabproof.MisalignedAddressException;
 
@@ -38,8 +40,11 @@ public final class Slab {
 
     // ---- owner-only (or the claimant of a CLAIMED SuperSlab) ----
     private long localFree;                // head of the local freelist (absolute address), 0 = empty
-    private int carved;                    // blocks carved so far (bump pointer), 0..capacity
+    private int carved;                    // blocks carved so far (bump pointer), 0..capacity; written with release
+                                           // stores and read with acquire loads by other threads' checkBlock
     private int used;                      // live + remote-pending blocks, 0..capacity
+    private int credit;                    // decrement-at-free: blocks counted ahead by the owner and not handed out
+                                           // (I1: the SuperSlab count is live + the credits of its slabs), 0..capacity
 
     Slab(SuperSlab superSlab, int index, MemorySegment memory, long superSlabBase, int slabSize,
             FreeProtocol protocol, boolean checked) {
@@ -76,19 +81,19 @@ public final class Slab {
     }
 
     /**
-     * Hands out a block from the local freelist or by carving (owner only; no lock, no CAS). The
-     * SuperSlab count is raised before the block is returned, so the count is never below the
-     * number of live blocks (I1).
+     * Takes a block off the local freelist, or carves one (owner only; no lock, no CAS). The
+     * count is the protocol's business ({@link FreeProtocol#allocate}).
      *
      * @return the block's address, or 0 if the slab has no local block (the caller drains or
      *         moves on)
      */
-    public long allocate() {
+    public long take() {
         long block = localFree;
         if (block != 0) {
             localFree = memory.get(ValueLayout.JAVA_LONG, block - start + offset);
         } else if (carved < capacity) {
-            block = start + (long) carved++ * blockSize;
+            block = start + (long) carved * blockSize;
+            CARVED.setRelease(this, carved + 1);        // other threads' checkBlock reads it
         } else {
             return 0;
         }
@@ -96,7 +101,6 @@ public final class Slab {
         if (liveBits != null) {
             markLive(block);
         }
-        superSlab.activeIncrement();
         return block;
     }
 
@@ -118,7 +122,7 @@ public final class Slab {
             throw new MisalignedAddressException(describe(block) + " is not the start of a " + blockSize
                     + "-byte block (slab " + index + ")");
         }
-        if (idx >= carved) {
+        if (idx >= (int) CARVED.getAcquire(this)) {
             throw new DoubleFreeException(describe(block) + " was never handed out");
         }
     }
@@ -142,14 +146,14 @@ public final class Slab {
     }
 
     /** Owner-side O(1) check: the block is not the local freelist head (default mode). */
-    void checkNotLocalHead(long block) {
+    public void checkNotLocalHead(long block) {
         if (liveBits == null && block == localFree) {
             throw new DoubleFreeException(describe(block) + " is already on the local freelist: double free");
         }
     }
 
     /** Puts a validated block on the local freelist (owner only; accounting is the protocol's). */
-    void pushLocal(long block) {
+    public void pushLocal(long block) {
         memory.set(ValueLayout.JAVA_LONG, block - start + offset, localFree);
         localFree = block;
         used--;
@@ -162,7 +166,7 @@ public final class Slab {
      *
      * @return the number of blocks moved
      */
-    int drainRemote() {
+    public int drainRemote() {
         if (remote.isEmpty()) {
             return 0;
         }
@@ -208,23 +212,32 @@ public final class Slab {
      *
      * @return null if it holds, otherwise what is wrong
      */
-    public String validate() {
+    public Violation validate() {
         if (sizeClass < 0) {
-            return used == 0 ? null : "unformatted slab " + index + " has used=" + used;
+            return used == 0 ? null : new Violation(Invariant.I2, "unformatted slab " + index + " has used=" + used);
         }
         int local = walk(localFree);
         int pending = walk(remote.peekHead());
         if (local < 0 || pending < 0) {
-            return "slab " + index + ": a free list is longer than the capacity " + capacity;
+            return new Violation(Invariant.I2, "slab " + index + ": a free list is longer than the capacity " + capacity);
         }
         if (used + local + (capacity - carved) != capacity) {
-            return "slab " + index + ": used " + used + " + local free " + local + " + uncarved " + (capacity - carved)
-                    + " != capacity " + capacity + " (I2)";
+            return new Violation(Invariant.I2, "slab " + index + ": used " + used + " + local free " + local
+                    + " + uncarved " + (capacity - carved) + " != capacity " + capacity);
         }
         if (pending > used) {
-            return "slab " + index + ": remote stack holds " + pending + " blocks but only " + used + " are in use (I2)";
+            return new Violation(Invariant.I2, "slab " + index + ": remote stack holds " + pending + " blocks but only "
+                    + used + " are in use");
+        }
+        if (credit < 0 || credit > capacity) {
+            return new Violation(Invariant.I1, "slab " + index + ": credit " + credit + " outside 0.." + capacity);
         }
         return null;
+    }
+
+    /** Blocks on the remote stack, walked at most capacity links; -1 if longer (quiescent points only). */
+    public int remoteLength() {
+        return walk(remote.peekHead());
     }
 
     private int walk(long head) {
@@ -281,6 +294,21 @@ public final class Slab {
         return used;
     }
 
+    /** Blocks the owner could hand out without draining: local freelist plus uncarved (owner's view). */
+    public int locallyAvailable() {
+        return capacity - used;
+    }
+
+    /** Decrement-at-free: the owner's unspent credit on this slab (owner or claimant). */
+    public int credit() {
+        return credit;
+    }
+
+    /** Sets the owner's credit on this slab (owner only; the protocol keeps the SuperSlab count in step). */
+    public void setCredit(int credit) {
+        this.credit = credit;
+    }
+
     /** True if the owner could hand out a block without draining. */
     public boolean hasLocalBlock() {
         return localFree != 0 || carved < capacity;
@@ -293,4 +321,13 @@ public final class Slab {
 
     // VarHandle mechanics
     private static final VarHandle LIVE = MethodHandles.arrayElementVarHandle(long[].class);
+    private static final VarHandle CARVED;
+
+    static {
+        try {
+            CARVED = MethodHandles.lookup().findVarHandle(Slab.class, "carved", int.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 }

@@ -1,10 +1,8 @@
 package org.slabproof.contract;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 
 import org.junit.jupiter.api.AfterEach;
@@ -14,6 +12,12 @@ import org.junit.jupiter.api.Timeout;
 import org.slabproof.Allocator;
 import org.slabproof.AllocatorConfig;
 import org.slabproof.AllocatorStats;
+import org.slabproof.Invariant;
+import org.slabproof.internal.AllocatorAccess;
+import org.slabproof.superslab.FreeProtocol;
+import org.slabproof.testkit.Await;
+import org.slabproof.testkit.InvariantViolation;
+import org.slabproof.testkit.QuiescentChecker;
 import org.slabproof.testkit.Threads;
 
 /**
@@ -22,22 +26,28 @@ import org.slabproof.testkit.Threads;
  * {@code variant}, excluded from the default build, run by the mutation gate, which expects
  * them to fail).
  *
- * <p>Every test ends at a quiescent point (threads joined) and checks I1/I2 by
- * {@link Allocator#checkInvariants()} and I6 by "every SuperSlab released". The trimmer thread
- * is off ({@code trimInterval = 0}) so that reclamation happens exactly where the test calls
- * {@link Allocator#trimNow()}; {@link TrimmerIsOnByDefaultTest} covers the background thread.
+ * <p>Every test ends at a quiescent point (threads joined) and checks, through the shared
+ * {@link QuiescentChecker}, I1, I2, I3, I5 and I6 ("every SuperSlab released"); a failure names
+ * the invariant. The trimmer thread is off ({@code trimInterval = 0}) so that reclamation happens
+ * exactly where the test calls {@link Allocator#trimNow()}; {@code ReclamationTest} covers the
+ * background thread.
  */
 @Timeout(60)
 public abstract class AllocatorContract {
+    /** The allocator under test, fresh for each test. */
     protected Allocator allocator;
 
-    /** The protocol id under test. */
-    protected abstract String protocolId();
+    /** Subclasses: one per protocol. */
+    protected AllocatorContract() {
+    }
+
+    /** The protocol under test (a correct policy or a known-bad variant), a fresh instance. */
+    protected abstract FreeProtocol protocol();
 
     @BeforeEach
     void open() {
-        allocator = Allocator.create(AllocatorConfig.builder().protocol(protocolId()).checked(true)
-                .trimInterval(Duration.ZERO).maxMappedBytes(256L << 20).build());
+        allocator = AllocatorAccess.create(AllocatorConfig.builder().checked(true).trimInterval(Duration.ZERO)
+                .maxMappedBytes(256L << 20).build(), protocol());
     }
 
     @AfterEach
@@ -50,7 +60,7 @@ public abstract class AllocatorContract {
      * count is exactly zero and every SuperSlab is released (I1, I3, I6).
      */
     @Test
-    void blocksFreedByOtherThreadsBringEveryCountToZeroAndEverySuperSlabIsReleased() {
+    protected void blocksFreedByOtherThreadsBringEveryCountToZeroAndEverySuperSlabIsReleased() {
         int threads = 4;
         int perThread = 20_000;
         long[][] blocks = new long[threads][perThread];
@@ -73,7 +83,7 @@ public abstract class AllocatorContract {
 
     /** A mix of local and remote frees interleaved with allocation, under contention. */
     @Test
-    void mixedLocalAndRemoteFreesUnderContentionKeepTheAccountingExact() {
+    protected void mixedLocalAndRemoteFreesUnderContentionKeepTheAccountingExact() {
         int threads = 2;
         int rounds = 50_000;
         long[][] handoff = new long[threads][rounds];
@@ -96,7 +106,7 @@ public abstract class AllocatorContract {
 
     /** A thread allocates and exits without calling anything; another frees its blocks (I6). */
     @Test
-    void blocksOfAnExitedThreadFreedByAnotherAreReclaimed() {
+    protected void blocksOfAnExitedThreadFreedByAnotherAreReclaimed() {
         long[] blocks = new long[30_000];
         Threads.runOnNewThread(() -> {
             for (int i = 0; i < blocks.length; i++) {
@@ -116,43 +126,29 @@ public abstract class AllocatorContract {
      * reclaimed and their number stay small.
      */
     @Test
-    void threadChurnWithRemoteFreesKeepsSuperSlabsBounded() {
+    protected void threadChurnWithRemoteFreesKeepsSuperSlabsBounded() {
         SeedScenario.run(allocator, 200);
         reclaimAll();
         AllocatorStats s = allocator.stats();
-        assertTrue(s.superSlabsPeak() <= 4, "SuperSlabs piled up: " + s.superSlabLine());
+        InvariantViolation.require(Invariant.I6, s.superSlabsPeak() <= 4, "SuperSlabs piled up: " + s.superSlabLine());
         assertEverythingReleased(s);
     }
 
-    /** Reaps the exited threads' heaps and runs the trimmer (twice: the second sees the first's work settle). */
+    /** The calling thread gives its heap up, then two trim passes (the second sees the first's work settle). */
     protected void reclaimAll() {
-        allocator.currentHeap().close();
+        AllocatorAccess.currentHeap(allocator).close();
         allocator.trimNow();
         allocator.trimNow();
     }
 
-    /** I1, I2 and I6 at a quiescent point. */
+    /** I1, I2, I3, I5 and I6 at a quiescent point with no live block left: every SuperSlab released. */
     protected void assertEverythingReleased(AllocatorStats s) {
-        assertEquals(java.util.List.of(), allocator.checkInvariants(), "I1/I2 violated");
-        assertEquals(0, s.activeBlocks(), "I1: active blocks left: " + s.superSlabLine());
-        assertEquals(0, s.superSlabsLive(), "I6: SuperSlabs not released: " + s.superSlabLine());
-        assertEquals(s.superSlabsAllocated(), s.superSlabsFreed(), s.superSlabLine());
+        QuiescentChecker.require(AllocatorAccess.environment(allocator), new long[0], true);
+        InvariantViolation.require(Invariant.I1, s.activeBlocks() == 0, "active blocks left: " + s.superSlabLine());
+        InvariantViolation.require(Invariant.I6, s.superSlabsLive() == 0, "SuperSlabs not released: " + s.superSlabLine());
     }
 
     static void await(CyclicBarrier barrier) {
-        try {
-            barrier.await();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    static void await(CountDownLatch latch) {
-        try {
-            latch.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        Await.barrier(barrier);
     }
 }

@@ -1,11 +1,12 @@
 package org.slabproof.contract;
 
+import org.slabproof.AccountingPolicy;
+import org.slabproof.superslab.FreeProtocol;
 
 /** The contract under decrement-at-drain. */
-
 class DecrementAtDrainContractTest extends AllocatorContract {
     @Override
-    protected String protocolId() {
-        return "decrement-at-drain";
+    protected FreeProtocol protocol() {
+        return AccountingPolicy.DECREMENT_AT_DRAIN.protocol();
     }
 }

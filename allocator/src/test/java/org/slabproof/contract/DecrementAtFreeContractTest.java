@@ -1,11 +1,12 @@
 package org.slabproof.contract;
 
+import org.slabproof.AccountingPolicy;
+import org.slabproof.superslab.FreeProtocol;
 
 /** The contract under decrement-at-free (the default). */
-
 class DecrementAtFreeContractTest extends AllocatorContract {
     @Override
-    protected String protocolId() {
-        return "decrement-at-free";
+    protected FreeProtocol protocol() {
+        return AccountingPolicy.DECREMENT_AT_FREE.protocol();
     }
 }

@@ -4,6 +4,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.slabproof.Allocator;
+import org.slabproof.testkit.Await;
+import org.slabproof.testkit.Threads;
 
 /**
  * The seed's failure in miniature (Larson's hand-over, made deterministic): generation k
@@ -12,7 +14,7 @@ import org.slabproof.Allocator;
  * {@code seed-missing-remote-dec} the dead generations' SuperSlabs keep an inflated count, are
  * never adopted or released, and pile up until the mapped-memory cap fires.
  */
-final class SeedScenario {
+public final class SeedScenario {
     static final int BLOCKS = 1024;
     static final int SIZE = 64;
 
@@ -26,15 +28,11 @@ final class SeedScenario {
     }
 
     /** Runs {@code generations} generations and joins the last; rethrows the first failure. */
-    static void run(Allocator allocator, int generations) {
+    public static void run(Allocator allocator, int generations) {
         SeedScenario scenario = new SeedScenario(allocator);
-        Thread.ofPlatform().start(() -> scenario.generation(null, null, null, generations));
-        AllocatorContract.await(scenario.done);
-        try {
-            scenario.last.get().join();             // dead, so the reaper may take its heap
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        Thread.ofPlatform().daemon().start(() -> scenario.generation(null, null, null, generations));
+        Await.latch(scenario.done, "the last of " + generations + " generations");
+        Threads.join(scenario.last.get(), Threads.DEADLINE.toNanos());   // dead, so the reaper may take its heap
         Throwable t = scenario.failure.get();
         if (t instanceof RuntimeException r) {
             throw r;
@@ -51,7 +49,7 @@ final class SeedScenario {
                     allocator.free(block);          // remote: the owner is alive, waiting below
                 }
                 predecessorMayExit.countDown();
-                predecessor.join();                 // now it is dead: the next slow path reaps its heap
+                Threads.join(predecessor, Threads.DEADLINE.toNanos());   // now it is dead: the next slow path reaps its heap
             }
             long[] mine = new long[BLOCKS];
             for (int i = 0; i < BLOCKS; i++) {
@@ -66,8 +64,8 @@ final class SeedScenario {
             }
             CountDownLatch mayExit = new CountDownLatch(1);
             Thread self = Thread.currentThread();
-            Thread.ofPlatform().start(() -> generation(self, mine, mayExit, remaining - 1));
-            AllocatorContract.await(mayExit);       // stay alive until the successor freed our blocks
+            Thread.ofPlatform().daemon().start(() -> generation(self, mine, mayExit, remaining - 1));
+            Await.latch(mayExit, "the successor to free our blocks");   // stay alive until then
         } catch (Throwable t) {
             failure.compareAndSet(null, t);
             finish();

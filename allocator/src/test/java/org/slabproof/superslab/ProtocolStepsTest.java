@@ -2,116 +2,195 @@ package org.slabproof.superslab;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.slabproof.AccountingPolicy;
 import org.slabproof.CorruptedRemoteStackException;
-import org.slabproof.testkit.ProtocolFixture;
+import org.slabproof.heap.ThreadHeap;
+import org.slabproof.testkit.QuiescentChecker;
+import org.slabproof.testkit.TinyWorld;
 
 /**
- * Each protocol step on its own, single-threaded, on the tiny SuperSlab the stress suites use:
- * what the count says after each step under each policy, and the lifecycle rules of I3 and I5.
+ * Each step of the protocol on its own, single-threaded, through the real heap on the tiny world
+ * the stress suites use: what the count says after each step under each policy, pinning and
+ * unpinning, and the lifecycle rules of I3, I5 and I6.
  */
 class ProtocolStepsTest {
+    private static TinyWorld world(AccountingPolicy policy) {
+        return new TinyWorld(policy.protocol());
+    }
+
+    private static void assertQuiescent(TinyWorld w, boolean afterTrim, long... live) {
+        QuiescentChecker.require(w.environment(), live, afterTrim);
+    }
+
     @ParameterizedTest
-    @ValueSource(strings = {"decrement-at-free", "decrement-at-drain"})
-    void remoteFreesAreCountedAsThePolicySays(String policy) {
-        ProtocolFixture f = ProtocolFixture.of(policy);
-        long a = f.allocate(0);
-        long b = f.allocate(0);
-        assertEquals(2, f.active());
-        assertFalse(f.freeRemote(a));
-        boolean atFree = policy.equals("decrement-at-free");
-        assertEquals(atFree ? 1 : 2, f.active(), "after one remote free");
-        assertEquals(1, f.slab(0).remote().count());
-        assertNull(f.validate());
-        assertEquals(1, f.drain(0));
-        assertEquals(1, f.active(), "after the drain");
-        assertEquals(0, f.slab(0).remote().count());
-        assertNull(f.validate());
-        assertEquals(a, f.allocate(0), "the drained block is handed out next");
-        f.freeLocal(b);
-        f.freeLocal(a);
-        assertEquals(0, f.active());
-        assertNull(f.validate());
+    @EnumSource(AccountingPolicy.class)
+    void remoteFreesAreCountedAsThePolicySays(AccountingPolicy policy) {
+        TinyWorld w = world(policy);
+        ThreadHeap owner = w.heap();
+        ThreadHeap other = w.heap();
+        long a = owner.malloc(TinyWorld.SIZE);
+        long b = owner.malloc(TinyWorld.SIZE);
+        SuperSlab ss = w.superSlabs().getFirst();
+        assertEquals(2, w.protocol().activeBlocks(ss));
+        other.free(a);                                        // remote: the SuperSlab is owner's
+        boolean atFree = policy == AccountingPolicy.DECREMENT_AT_FREE;
+        assertEquals(atFree ? 1 : 2, w.protocol().activeBlocks(ss), "after one remote free");
+        assertEquals(1, ss.slabOf(a).remote().count());
+        assertQuiescent(w, false, b);
+        assertEquals(1, w.protocol().drain(ss.slabOf(a)));
+        assertEquals(1, w.protocol().activeBlocks(ss), "after the drain");
+        assertQuiescent(w, false, b);
+        owner.free(b);                                        // local
+        assertEquals(0, w.protocol().activeBlocks(ss));
+        assertQuiescent(w, false);
     }
 
-    @Test
-    void theZeroTransitionIsSeenByTheDecrementThatMakesItOnly() {
-        ProtocolFixture f = ProtocolFixture.of("decrement-at-free");
-        long a = f.allocate(0);
-        long b = f.allocate(1);                           // another slab, same SuperSlab-wide count
-        assertFalse(f.freeRemote(a));
-        assertTrue(f.freeRemote(b), "the last free sees zero (I3)");
+    @ParameterizedTest
+    @EnumSource(AccountingPolicy.class)
+    void thePinnedSuperSlabIsNeverReleasedEvenWhenEmpty(AccountingPolicy policy) {
+        TinyWorld w = world(policy);
+        ThreadHeap owner = w.heap();
+        owner.free(owner.malloc(TinyWorld.SIZE));
+        SuperSlab ss = w.superSlabs().getFirst();
+        assertEquals(SuperSlab.owned(owner.id()), ss.state());
+        assertFalse(w.protocol().reclaim(ss), "pinned: no claim (I5)");
+        w.trim();
+        assertEquals(0, w.released(), "the trimmer never touches a pinned SuperSlab");
+        owner.close();                                        // empty and abandoned: released at once
+        assertEquals(1, w.released());
+        assertEquals(SuperSlab.RELEASED, ss.kind());
+        assertQuiescent(w, true);
     }
 
-    @Test
-    void anOwnedSuperSlabIsNeverReleasedAndAnAbandonedEmptyOneIsReleasedOnce() {
-        ProtocolFixture f = ProtocolFixture.of("decrement-at-drain");
-        long a = f.allocate(0);
-        f.freeRemote(a);
-        assertFalse(f.reclaim(), "owned: no claim (I5)");
-        f.abandon();
-        assertTrue(f.reclaim(), "abandoned: claim, drain (I6), zero, release");
-        assertFalse(f.reclaim(), "released once (I3)");
-        assertEquals(1, f.releases());
-        assertEquals(SuperSlab.RELEASED, f.ss.state());
-        assertThrows(IllegalStateException.class, () -> f.allocate(0), "memory closed after release (I4)");
+    /** Fills the first SuperSlab so that the owner's next malloc moves to a second one. */
+    private static List<Long> fillFirstSuperSlab(ThreadHeap owner) {
+        List<Long> blocks = new ArrayList<>();
+        for (int i = 0; i < TinyWorld.TINY.slabCount() * TinyWorld.PER_SLAB; i++) {
+            blocks.add(owner.malloc(TinyWorld.SIZE));
+        }
+        return blocks;
     }
 
-    @Test
-    void aNonEmptyAbandonedSuperSlabIsPutBackNotReleased() {
-        ProtocolFixture f = ProtocolFixture.of("decrement-at-free");
-        f.allocate(0);
-        f.abandon();
-        assertFalse(f.reclaim());
-        assertEquals(SuperSlab.ABANDONED, f.ss.state());
-        Object adopter = new Object();
-        assertTrue(f.adopt(adopter));
-        assertFalse(f.adopt(new Object()), "one adopter wins");
-        assertEquals(adopter, f.ss.owner());
+    @ParameterizedTest
+    @EnumSource(AccountingPolicy.class)
+    void aSuperSlabWithNoCurrentSlabIsUnpinnedAndReleasedWhileItsOwnerLives(AccountingPolicy policy) {
+        TinyWorld w = world(policy);
+        ThreadHeap owner = w.heap();
+        ThreadHeap consumer = w.heap();
+        List<Long> first = fillFirstSuperSlab(owner);
+        SuperSlab ss = w.superSlabs().getFirst();
+        long next = owner.malloc(TinyWorld.SIZE);             // maps a second SuperSlab, unpins the first
+        assertEquals(SuperSlab.idle(owner.id()), ss.state());
+        for (long b : first) {
+            consumer.free(b);                                 // remote frees into the idle SuperSlab
+        }
+        if (policy == AccountingPolicy.DECREMENT_AT_FREE) {
+            assertEquals(SuperSlab.RELEASED, ss.kind(), "the last remote free sees zero and releases it");
+        } else {
+            assertEquals(SuperSlab.IDLE, ss.kind(), "only a drain brings the count down");
+            assertEquals(1, w.trim(), "the trimmer drains and releases it while its owner lives (I6)");
+        }
+        assertEquals(1, w.released());
+        assertQuiescent(w, true, next);
     }
 
-    @Test
-    void theSeedsVariantLeavesTheCountInflated() {
-        ProtocolFixture f = ProtocolFixture.of("seed-missing-remote-dec");
-        long a = f.allocate(0);
-        f.freeRemote(a);
-        f.drain(0);
-        assertEquals(1, f.active(), "no live block, count 1: the seed's bug");
-        assertNotEquals(null, f.validate(), "validate() reports the I1 violation");
+    @ParameterizedTest
+    @EnumSource(AccountingPolicy.class)
+    void anOwnerPinsItsIdleSuperSlabBackUnlessItWasClaimedMeanwhile(AccountingPolicy policy) {
+        TinyWorld w = world(policy);
+        ThreadHeap owner = w.heap();
+        fillFirstSuperSlab(owner);
+        owner.malloc(TinyWorld.SIZE);
+        SuperSlab ss = w.superSlabs().getFirst();
+        assertTrue(w.protocol().pin(ss, owner.id()), "still the owner's: pinned back");
+        assertTrue(w.protocol().unpin(ss, owner.id()) == false && ss.state() == SuperSlab.idle(owner.id()));
+        assertFalse(w.protocol().reclaim(ss), "not empty: claimed, drained, given back");
+        assertEquals(SuperSlab.ABANDONED, ss.kind());
+        assertFalse(w.protocol().pin(ss, owner.id()), "given back to everyone: the owner lost it");
+        assertEquals(1, w.environment().pool().abandonedQueue().size(), "queued for adopters (I6)");
+    }
+
+    @ParameterizedTest
+    @EnumSource(AccountingPolicy.class)
+    void adoptionTakesAtMostHalfFullSuperSlabsOnly(AccountingPolicy policy) {
+        TinyWorld w = world(policy);
+        ThreadHeap dead = w.heap();
+        List<Long> blocks = fillFirstSuperSlab(dead);
+        dead.close();                                         // 16 live blocks: abandoned, queued
+        SuperSlab ss = w.superSlabs().getFirst();
+        ThreadHeap adopter = w.heap();
+        assertFalse(w.protocol().adopt(ss, adopter.id()), "full: given back");
+        ThreadHeap freer = w.heap();
+        for (int i = 0; i < blocks.size() / 2; i++) {
+            freer.free(blocks.get(i));
+        }
+        assertTrue(w.protocol().adopt(ss, adopter.id()), "half full: adopted");
+        assertEquals(SuperSlab.owned(adopter.id()), ss.state());
+        assertFalse(w.protocol().adopt(ss, freer.id()), "one adopter wins");
+    }
+
+    @ParameterizedTest
+    @EnumSource(AccountingPolicy.class)
+    void aDeadOwnersHeapIsReapedByTheNextTrimPass(AccountingPolicy policy) {
+        TinyWorld w = world(policy);
+        TinyWorld.MortalHeap mortal = w.mortalHeap();
+        ThreadHeap dead = mortal.heap();
+        long a = dead.malloc(TinyWorld.SIZE);
+        long b = dead.malloc(TinyWorld.SIZE);
+        dead.free(a);
+        w.trim();
+        assertFalse(dead.isClosed(), "its thread lives: not reaped");
+        mortal.die();
+        w.trim();                                             // reaps: b is live, so abandoned
+        SuperSlab ss = w.superSlabs().getFirst();
+        assertTrue(dead.isClosed());
+        assertEquals(SuperSlab.ABANDONED, ss.kind());
+        w.heap().free(b);
+        w.trim();
+        assertEquals(1, w.released());
+        assertQuiescent(w, true);
     }
 
     @Test
     void aDrainWalksAtMostTheBlocksInUseAndRejectsForeignLinks() {
-        ProtocolFixture f = ProtocolFixture.of("decrement-at-free");
-        long a = f.allocate(0);
-        long b = f.allocate(0);
-        f.freeRemote(a);
-        f.slab(0).remote().setLink(a, b + 3);             // a corrupted link
-        assertThrows(CorruptedRemoteStackException.class, () -> f.drain(0));
+        TinyWorld w = world(AccountingPolicy.DECREMENT_AT_FREE);
+        ThreadHeap owner = w.heap();
+        long a = owner.malloc(TinyWorld.SIZE);
+        long b = owner.malloc(TinyWorld.SIZE);
+        w.heap().free(a);
+        Slab slab = w.superSlabs().getFirst().slabOf(a);
+        slab.remote().setLink(a, b + 3);                      // a corrupted link
+        assertThrows(CorruptedRemoteStackException.class, () -> w.protocol().drain(slab));
 
-        ProtocolFixture g = ProtocolFixture.of("decrement-at-free");
-        long c = g.allocate(0);
-        g.freeRemote(c);
-        g.slab(0).remote().setLink(c, c);                 // a cycle
-        assertThrows(CorruptedRemoteStackException.class, () -> g.drain(0));
+        TinyWorld v = world(AccountingPolicy.DECREMENT_AT_FREE);
+        ThreadHeap other = v.heap();
+        long c = other.malloc(TinyWorld.SIZE);
+        v.heap().free(c);
+        Slab s2 = v.superSlabs().getFirst().slabOf(c);
+        s2.remote().setLink(c, c);                            // a cycle
+        assertThrows(CorruptedRemoteStackException.class, () -> v.protocol().drain(s2));
     }
 
     @Test
     void aDrainThatFailsUnderAClaimGivesTheClaimBack() {
-        ProtocolFixture f = ProtocolFixture.of("decrement-at-drain");
-        long a = f.allocate(0);
-        f.freeRemote(a);
-        f.slab(0).remote().setLink(a, a + 3);             // corrupted by, say, a double free
-        f.abandon();
-        assertThrows(CorruptedRemoteStackException.class, f::reclaim);
-        assertEquals(SuperSlab.ABANDONED, f.ss.state(), "a failed drain must not leave the SuperSlab claimed (I6)");
+        TinyWorld w = world(AccountingPolicy.DECREMENT_AT_DRAIN);
+        ThreadHeap owner = w.heap();
+        long a = owner.malloc(TinyWorld.SIZE);
+        owner.malloc(TinyWorld.SIZE);
+        w.heap().free(a);
+        SuperSlab ss = w.superSlabs().getFirst();
+        ss.slabOf(a).remote().setLink(a, a + 3);              // corrupted by, say, a double free
+        assertThrows(CorruptedRemoteStackException.class, owner::close);
+        assertEquals(SuperSlab.ABANDONED, ss.kind(), "a failed drain must not leave the SuperSlab claimed (I6)");
     }
 
     @Test

@@ -1,6 +1,8 @@
 package org.slabproof.testkit;
 
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.atomic.AtomicReference;
@@ -8,10 +10,15 @@ import java.util.function.IntConsumer;
 
 /**
  * Runs bodies on fresh platform threads that start together (a barrier, not a sleep) and joins
- * them; the first failure of any thread is rethrown in the caller. Joining is what makes the
- * threads' effects visible to the caller's assertions (thread termination happens-before join).
+ * them within a deadline; the first failure of any thread is rethrown in the caller. Joining is
+ * what makes the threads' effects visible to the caller's assertions (thread termination
+ * happens-before join). A thread still running at the deadline fails the test with its stack, so
+ * a regression that hangs fails in seconds, not at the build's timeout.
  */
 public final class Threads {
+    /** How long a test's threads may run before the test fails: far above any healthy run. */
+    public static final Duration DEADLINE = Duration.ofSeconds(60);
+
     private Threads() {
     }
 
@@ -22,16 +29,16 @@ public final class Threads {
         List<Thread> threads = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             int id = i;
-            threads.add(Thread.ofPlatform().name("worker-" + i).start(() -> {
+            threads.add(Thread.ofPlatform().daemon().name("worker-" + i).start(() -> {
                 try {
-                    start.await();
+                    Await.barrier(start);
                     body.accept(id);
                 } catch (Throwable t) {
                     failure.compareAndSet(null, t);
                 }
             }));
         }
-        joinAll(threads);
+        joinAll(threads, DEADLINE);
         rethrow(failure.get());
     }
 
@@ -40,14 +47,25 @@ public final class Threads {
         runConcurrently(1, i -> body.run());
     }
 
-    private static void joinAll(List<Thread> threads) {
+    /** Joins every thread, failing the test if one is still running after {@code deadline}. */
+    public static void joinAll(List<Thread> threads, Duration deadline) {
+        long end = System.nanoTime() + deadline.toNanos();
         for (Thread t : threads) {
-            try {
-                t.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
+            join(t, Math.max(1, end - System.nanoTime()));
+        }
+    }
+
+    /** Joins {@code t}, failing the test if it is still running after {@code nanos}. */
+    public static void join(Thread t, long nanos) {
+        try {
+            if (!t.join(Duration.ofNanos(nanos))) {
+                AssertionError e = new AssertionError(t.getName() + " still running after " + Duration.ofNanos(nanos)
+                        + ": a hang; its stack: " + Arrays.toString(t.getStackTrace()));
+                throw e;
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted while waiting for " + t.getName(), e);
         }
     }
 

@@ -1,0 +1,26 @@
+package org.slabproof.variants;
+
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.slabproof.superslab.DecrementAtFree;
+import org.slabproof.superslab.Slab;
+
+/**
+ * The owner's credit refill as a plain read-modify-write of the shared count (read, add, write)
+ * instead of one atomic add: a remote free's decrement that lands in between is lost, and the
+ * count stays above the live blocks for ever (I1, then I6).
+ */
+public final class RacyCreditRefill extends DecrementAtFree {
+    @Override
+    public String id() {
+        return KnownBadVariant.RACY_CREDIT_REFILL.id();
+    }
+
+    @Override
+    protected int refill(Slab slab) {
+        int credit = slab.locallyAvailable() + 1;
+        AtomicInteger count = slab.superSlab().totalActiveBlocksCell();
+        count.set(count.get() + credit);                        // BUG: not one atomic step
+        return credit;
+    }
+}

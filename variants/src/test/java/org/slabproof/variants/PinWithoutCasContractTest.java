@@ -1,0 +1,14 @@
+package org.slabproof.variants;
+
+import org.junit.jupiter.api.Tag;
+import org.slabproof.contract.AllocatorContract;
+import org.slabproof.superslab.FreeProtocol;
+
+/** The whole-allocator contract against pin-without-cas (tagged: run by the mutation gate, which expects it to fail). */
+@Tag("variant")
+class PinWithoutCasContractTest extends AllocatorContract {
+    @Override
+    protected FreeProtocol protocol() {
+        return KnownBadVariant.PIN_WITHOUT_CAS.protocol();
+    }
+}

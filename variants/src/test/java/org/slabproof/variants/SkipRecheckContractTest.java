@@ -1,0 +1,14 @@
+package org.slabproof.variants;
+
+import org.junit.jupiter.api.Tag;
+import org.slabproof.contract.AllocatorContract;
+import org.slabproof.superslab.FreeProtocol;
+
+/** The whole-allocator contract against skip-recheck (tagged: run by the mutation gate, which expects it to fail). */
+@Tag("variant")
+class SkipRecheckContractTest extends AllocatorContract {
+    @Override
+    protected FreeProtocol protocol() {
+        return KnownBadVariant.SKIP_RECHECK.protocol();
+    }
+}
