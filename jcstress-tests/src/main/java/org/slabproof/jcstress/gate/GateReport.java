@@ -1,316 +1,230 @@
 package org.slabproof.jcstress.gate;
 
 import java.io.IOException;
-import java.io.InputStream;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.openjdk.jcstress.infra.TestInfo;
+import org.openjdk.jcstress.infra.collectors.DiskReadCollector;
+import org.openjdk.jcstress.infra.collectors.InProcessCollector;
+import org.openjdk.jcstress.infra.collectors.TestResult;
+import org.openjdk.jcstress.infra.grading.ReportUtils;
+import org.openjdk.jcstress.infra.runners.TestList;
+
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Grades a jcstress run for {@code ci/jcstress-gate}: compares the tests the jar holds (and the
- * selection regex picks) with the results in the jcstress console log, prints one summary line per
- * test, writes a JUnit XML report, and exits 0 (all passed), 1 (a FORBIDDEN outcome was seen) or
- * 2 (a test errored or did not run, and nothing was FORBIDDEN).
+ * selection regex picks) with the results jcstress recorded, names the invariants behind every
+ * FORBIDDEN outcome, prints one line per test, writes a JUnit XML report and a summary JSON, and
+ * exits with the gate's status.
  *
- * <p>Usage: {@code java -cp jcstress.jar org.slabproof.jcstress.gate.GateReport --regex R --log L
- * --junit X [--suite NAME] [--seconds S]}, or {@code --regex R --list y} to print the selected
- * tests. The log must come from a run with {@code -v}, which prints every test's outcome table,
- * not just the failing ones.
+ * <p>Usage: {@code java -cp jcstress.jar org.slabproof.jcstress.gate.GateReport --regex R --list}
+ * prints the selected tests; {@code --regex R --results DIR [--suite NAME] [--seconds S]
+ * [--expect-invariants I1,I6] [--per-protocol-verdicts FILE]} grades the run whose results
+ * jcstress wrote to {@code DIR} (the working directory of the run) and writes
+ * {@code DIR/jcstress-junit.xml} and {@code DIR/gate-summary.json}.
  *
- * <p>Implementation notes. The expected tests come from the jar's {@code META-INF/TestList} (what
- * the annotation processor generated), not from {@code jcstress -l}, so that a test jcstress
- * skips (more actors than CPUs, a fork that died) shows up as NOT RUN instead of vanishing from
- * both lists. The log is parsed from its "RUN RESULTS" section on: a header
- * {@code ...... [STATUS] test.Name} per test, then rows {@code RESULT SAMPLES FREQ EXPECT DESCRIPTION}.
- * The console truncates descriptions, so each row's reason is looked up in the test's own outcome
- * table from the TestList.
+ * <p>Exit status: 0 every selected test passed; 1 a FORBIDDEN outcome was seen (with
+ * {@code --expect-invariants}: one whose row names an expected invariant); 2 nothing was
+ * FORBIDDEN but a test errored or did not run, no test was selected, or the report could not be
+ * made; 3 (only with {@code --expect-invariants}) FORBIDDEN outcomes were seen, but no row behind
+ * them names an expected invariant (the catch-all row names none).
+ *
+ * <p>Implementation notes. The expected tests come from jcstress's own reading of the jar's
+ * {@code META-INF/TestList} ({@link TestList}), not from {@code jcstress -l}, so that a test
+ * jcstress skips (more actors than CPUs, a fork that died) shows up as NOT RUN instead of
+ * vanishing from both lists. The results come from the raw result file jcstress writes into its
+ * working directory ({@code jcstress-results-*.bin.gz}, the file its {@code -p} option re-reads),
+ * read with jcstress's {@link DiskReadCollector} and merged over configurations with
+ * {@link ReportUtils#mergedByName}, exactly as jcstress's own text and HTML reports do; no console
+ * output is parsed. The outcome table of a {@code @JCStressMeta} test is the meta class's: the
+ * annotation processor merged it into the test list already.
  */
 public final class GateReport {
-    /** One row of a test's outcome table, across all configurations. */
-    record Row(String outcome, long samples, String expect, String desc) {
-        boolean forbiddenSeen() {
-            return samples > 0 && expect.equals("Forbidden");
+    /** The summary JSON's top level. */
+    record Summary(String suite, long seconds, int exitStatus, SortedSet<String> expectedInvariants,
+            SortedSet<String> invariants, List<ProtocolVerdict> protocols, List<TestReport> tests) {
+    }
+
+    /** A command line the report cannot act on; exit 2. */
+    static final class UsageException extends Exception {
+        UsageException(String message) {
+            super(message);
         }
     }
 
-    /** One test's result block in the log: jcstress's status, its rows, and any other lines (error output). */
-    record Result(String status, List<Row> rows, List<String> notes) {
-        long samples() {
-            return rows.stream().mapToLong(Row::samples).sum();
-        }
-    }
-
-    /** The gate's verdict on one expected test. */
-    enum Verdict {
-        PASS, FORBIDDEN, ERROR, NOT_RUN
-    }
-
-    private static final Pattern HEADER = Pattern.compile("^\\.+ \\[([A-Z -]+)\\] (\\S+)\\s*$");
-    private static final Pattern ROW = Pattern.compile(
-            "^\\s*(.*?)\\s+([0-9][0-9,]*)\\s+[<>]?[0-9.]+%\\s+(Acceptable|Forbidden|Interesting|Unknown)\\s*(.*)$");
+    private static final Pattern INVARIANT = Pattern.compile("I[1-6]");
+    private static final Pattern RESULT_FILE = Pattern.compile("jcstress-results-.*\\.bin\\.gz");
 
     private GateReport() {
     }
 
-    /** Entry point for the gate script; see the class comment for the arguments. */
-    public static void main(String[] args) throws IOException {
-        Map<String, String> opts = new LinkedHashMap<>();
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            opts.put(args[i], args[i + 1]);
+    /** Entry point for the gate script; see the class comment for the arguments and exit status. */
+    public static void main(String[] args) {
+        System.exit(run(args, System.out));
+    }
+
+    /** Runs the report as {@link #main} does and returns its exit status instead of exiting. */
+    static int run(String[] args, PrintStream out) {
+        try {
+            return report(options(args), out);
+        } catch (UsageException | IOException | RuntimeException e) {
+            // Any failure of the report itself is 2: 1 and 3 mean a FORBIDDEN outcome was seen.
+            System.err.println("GateReport: " + (e instanceof UsageException ? e.getMessage() : e));
+            return 2;
         }
-        Pattern selection = Pattern.compile(require(opts, "--regex"));
-        Map<String, TestInfo> infos = new LinkedHashMap<>();
-        testList().stream().filter(t -> selection.matcher(t.name()).find()).sorted(
-                Comparator.comparing(TestInfo::name)).forEach(t -> infos.put(t.name(), t));
-        List<String> expected = List.copyOf(infos.keySet());
+    }
+
+    private static int report(Map<String, String> opts, PrintStream out) throws UsageException, IOException {
+        List<TestInfo> selected = selected(Pattern.compile(require(opts, "--regex")));
         if (opts.containsKey("--list")) {
-            expected.forEach(System.out::println);
-            return;
+            selected.forEach(t -> out.println(t.name()));
+            return 0;
         }
-        Map<String, Result> results = parseLog(Files.readAllLines(Path.of(require(opts, "--log")),
-                StandardCharsets.UTF_8), infos);
+        SortedSet<String> expected = expectedInvariants(opts.get("--expect-invariants"));
+        Path dir = Path.of(require(opts, "--results"));
+        Map<String, TestResult> results = results(dir, out);
+        List<TestReport> tests = selected.stream().map(t -> TestReport.grade(t, results.get(t.name()))).toList();
+        tests.forEach(t -> out.printf(Locale.ROOT, "%-52s %-8s %s%n", t.shortName(), t.verdict().label(), t.details()));
 
-        Map<String, Verdict> verdicts = new LinkedHashMap<>();
-        for (String test : expected) {
-            Result r = results.get(test);
-            Verdict v = verdictOf(r);
-            verdicts.put(test, v);
-            System.out.println(summaryLine(test, v, r));
+        int status = exitStatus(tests, expected);
+        List<ProtocolVerdict> protocols = ProtocolVerdict.of(tests);
+        SortedSet<String> named = tests.stream().flatMap(t -> t.invariants().stream())
+                .collect(Collectors.toCollection(TreeSet::new));
+        String suite = opts.getOrDefault("--suite", "jcstress");
+        long seconds = Long.parseLong(opts.getOrDefault("--seconds", "0"));
+        JUnitXml.write(dir.resolve("jcstress-junit.xml"), suite, seconds, tests);
+        // Jackson rather than hand-written JSON: the records serialize as they are, and the
+        // messages of a failed fork need escaping that is easy to get wrong by hand.
+        JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build().writeValue(
+                dir.resolve("gate-summary.json").toFile(),
+                new Summary(suite, seconds, status, expected, named, protocols, tests));
+        if (opts.containsKey("--per-protocol-verdicts")) {
+            Files.write(Path.of(opts.get("--per-protocol-verdicts")),
+                    protocols.stream().map(ProtocolVerdict::line).toList(), StandardCharsets.UTF_8);
         }
-        writeJUnit(Path.of(require(opts, "--junit")), opts.getOrDefault("--suite", "jcstress"),
-                opts.getOrDefault("--seconds", "0"), expected, verdicts, results);
 
-        long forbidden = count(verdicts, Verdict.FORBIDDEN);
-        long broken = count(verdicts, Verdict.ERROR) + count(verdicts, Verdict.NOT_RUN);
-        if (expected.isEmpty()) {
-            System.out.println("no test matches " + selection.pattern());
+        if (selected.isEmpty()) {
+            out.println("no test matches " + opts.get("--regex"));
         }
-        System.out.printf(Locale.ROOT, "%d tests: %d passed, %d FORBIDDEN, %d errors, %d not run%n", expected.size(),
-                count(verdicts, Verdict.PASS), forbidden, count(verdicts, Verdict.ERROR),
-                count(verdicts, Verdict.NOT_RUN));
-        System.exit(forbidden > 0 ? 1 : broken > 0 || expected.isEmpty() ? 2 : 0);
+        out.printf(Locale.ROOT, "%d tests: %d passed, %d FAILED, %d errors, %d not run; invariants named: %s%n",
+                tests.size(), count(tests, Verdict.PASS), count(tests, Verdict.FAILED), count(tests, Verdict.ERROR),
+                count(tests, Verdict.NOT_RUN), named.isEmpty() ? "none" : String.join(", ", named));
+        if (!expected.isEmpty() && count(tests, Verdict.FAILED) > 0) {
+            out.println("expected invariants " + String.join(", ", expected)
+                    + (status == 1 ? ": named by a FORBIDDEN row" : ": named by no FORBIDDEN row seen (exit 3)"));
+        }
+        return status;
     }
 
     /**
-     * PASS only for a test that ran, reported OK, and has no FORBIDDEN sample; FORBIDDEN only when
-     * a FORBIDDEN row has samples (a FAILED status without one is an ERROR: nothing to name).
+     * The gate's exit status (see the class comment). A FORBIDDEN outcome decides it before any
+     * error does: a variant that was caught is caught even if another of its cells did not run.
      */
-    static Verdict verdictOf(Result r) {
-        if (r == null) {
-            return Verdict.NOT_RUN;
+    static int exitStatus(List<TestReport> tests, SortedSet<String> expected) {
+        List<TestReport> failed = tests.stream().filter(t -> t.verdict() == Verdict.FAILED).toList();
+        if (!failed.isEmpty()) {
+            return expected.isEmpty()
+                    || failed.stream().anyMatch(t -> !Collections.disjoint(t.invariants(), expected)) ? 1 : 3;
         }
-        if (r.rows().stream().anyMatch(Row::forbiddenSeen)) {
-            return Verdict.FORBIDDEN;
+        return tests.isEmpty() || tests.stream().anyMatch(t -> t.verdict() != Verdict.PASS) ? 2 : 0;
+    }
+
+    /** The tests in the jar's test list that the regex finds, by name. */
+    static List<TestInfo> selected(Pattern regex) throws IOException {
+        if (TestList.class.getResource(TestList.LIST) == null) {
+            throw new IOException("no " + TestList.LIST + " on the class path: built without annotation processing?");
         }
-        return r.status().equals("OK") && r.samples() > 0 ? Verdict.PASS : Verdict.ERROR;
+        return TestList.tests().stream().filter(n -> regex.matcher(n).find()).sorted().map(TestList::getInfo)
+                .toList();
     }
 
-    /** {@code VERDICT  Cell.Protocol  details}, one line per test. */
-    static String summaryLine(String test, Verdict v, Result r) {
-        String name = test.substring(test.lastIndexOf('.', test.lastIndexOf('.') - 1) + 1);
-        return String.format(Locale.ROOT, "%-9s %-52s %s", v.name().replace('_', ' '), name, details(v, r));
+    /**
+     * jcstress's results in {@code dir}, merged over configurations, by test name. No result file
+     * means jcstress ran no test (every test is then NOT RUN); more than one means the directory
+     * mixes runs, which the report refuses to merge.
+     */
+    static Map<String, TestResult> results(Path dir, PrintStream out) throws IOException {
+        List<Path> files;
+        try (Stream<Path> list = Files.list(dir)) {
+            files = list.filter(p -> RESULT_FILE.matcher(p.getFileName().toString()).matches()).sorted().toList();
+        }
+        if (files.size() > 1) {
+            throw new IOException(dir + " holds " + files.size() + " jcstress result files (" + files
+                    + "): results of one run expected");
+        }
+        if (files.isEmpty()) {
+            out.println("no jcstress-results-*.bin.gz in " + dir + ": jcstress recorded no result");
+            return new HashMap<>();
+        }
+        InProcessCollector collector = new InProcessCollector();
+        DiskReadCollector reader = new DiskReadCollector(files.getFirst().toString(), collector);
+        try {
+            reader.dump();
+        } catch (ClassNotFoundException e) {
+            throw new IOException("cannot read " + files.getFirst(), e);
+        } finally {
+            reader.close();
+        }
+        return ReportUtils.mergedByName(collector.getTestResults()).stream()
+                .collect(Collectors.toMap(TestResult::getName, Function.identity()));
     }
 
-    /** The failing outcomes with their reasons, the error, or the sample count. */
-    static String details(Verdict v, Result r) {
-        return switch (v) {
-            case PASS -> String.format(Locale.ROOT, "%,d samples, %d outcomes seen", r.samples(),
-                    r.rows().stream().filter(row -> row.samples() > 0).count());
-            case FORBIDDEN -> r.rows().stream().filter(Row::forbiddenSeen)
-                    .map(row -> String.format(Locale.ROOT, "\"%s\" %,d of %,d samples (%s)", row.outcome(),
-                            row.samples(), r.samples(), row.desc()))
-                    .reduce((x, y) -> x + "; " + y).orElseThrow();
-            case ERROR -> r.status().equals("OK") ? "ran but collected no samples"
-                    : "jcstress status " + r.status() + r.notes().stream().filter(n -> !n.equals("Messages:")).limit(2)
-                            .map(n -> ": " + n).collect(Collectors.joining());
-            case NOT_RUN -> "no result: not run (more actors than CPUs? the fork died?)";
-        };
+    private static SortedSet<String> expectedInvariants(String list) throws UsageException {
+        SortedSet<String> expected = new TreeSet<>();
+        if (list != null) {
+            for (String id : list.split(",")) {
+                if (!INVARIANT.matcher(id.strip()).matches()) {
+                    throw new UsageException("--expect-invariants takes I1..I6, comma-separated; got '" + list + "'");
+                }
+                expected.add(id.strip());
+            }
+        }
+        return expected;
     }
 
-    /** Result blocks of the "RUN RESULTS" section, by test name. */
-    static Map<String, Result> parseLog(List<String> lines, Map<String, TestInfo> infos) {
-        Map<String, Result> results = new LinkedHashMap<>();
-        int start = lines.indexOf("RUN RESULTS:");
-        Result current = null;
-        String currentName = null;
-        for (int i = start < 0 ? lines.size() : start; i < lines.size(); i++) {
-            String line = lines.get(i);
-            Matcher h = HEADER.matcher(line);
-            if (h.matches()) {
-                currentName = h.group(2);
-                current = new Result(h.group(1).trim(), new ArrayList<>(), new ArrayList<>());
-                results.put(currentName, current);
-                continue;
-            }
-            if (current == null || line.isBlank() || line.contains("RESULT  SAMPLES")
-                    || line.contains("Results across all configurations")) {
-                continue;
-            }
-            if (line.startsWith("  ") && line.trim().matches("[A-Z][a-z ]+tests: .*|HTML report generated at .*")) {
-                current = null;                          // next section ("Failed tests: ...") or the end
-                continue;
-            }
-            Matcher m = ROW.matcher(line);
-            if (m.matches()) {
-                String outcome = m.group(1).trim();
-                TestInfo info = infos.get(currentName);
-                current.rows().add(new Row(outcome, Long.parseLong(m.group(2).replace(",", "")), m.group(3),
-                        info != null ? info.describe(outcome) : m.group(4).trim()));
+    /** Options and their values; {@code --list} alone takes none. */
+    private static Map<String, String> options(String[] args) throws UsageException {
+        List<String> valued = Arrays.asList("--regex", "--results", "--suite", "--seconds", "--expect-invariants",
+                "--per-protocol-verdicts");
+        Map<String, String> opts = new HashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--list")) {
+                opts.put("--list", "");
+            } else if (valued.contains(args[i]) && i + 1 < args.length) {
+                opts.put(args[i], args[++i]);
             } else {
-                current.notes().add(line.trim());
+                throw new UsageException("unknown option or missing value: " + args[i]);
             }
         }
-        return results;
+        return opts;
     }
 
-    /**
-     * The tests the jar holds, from {@code META-INF/TestList}: one line per test, {@code JCTEST}
-     * then fields written as {@code <length><type><value>} (type S string, I int, B boolean):
-     * name, binary name, runner, description, actor count and names, requires-fork, outcome count,
-     * then per outcome its expectation, description, id count and ids.
-     */
-    static List<TestInfo> testList() throws IOException {
-        try (InputStream in = GateReport.class.getResourceAsStream("/META-INF/TestList")) {
-            if (in == null) {
-                throw new IOException("no META-INF/TestList in the jar: built without annotation processing?");
-            }
-            List<TestInfo> tests = new ArrayList<>();
-            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-                if (line.startsWith("JCTEST")) {
-                    tests.add(TestInfo.parse(new Fields(line, 6)));
-                }
-            }
-            return tests;
-        }
-    }
-
-    /** A test as the annotation processor recorded it: its name and its outcome table. */
-    record TestInfo(String name, List<Outcome> outcomes) {
-        static TestInfo parse(Fields f) {
-            String name = f.next();
-            f.next();                                   // binary name
-            f.next();                                   // generated runner
-            f.next();                                   // description
-            for (int actors = Integer.parseInt(f.next()); actors > 0; actors--) {
-                f.next();
-            }
-            f.next();                                   // requires fork
-            List<Outcome> outcomes = new ArrayList<>();
-            for (int n = Integer.parseInt(f.next()); n > 0; n--) {
-                String expect = f.next();
-                String desc = f.next();
-                for (int ids = Integer.parseInt(f.next()); ids > 0; ids--) {
-                    outcomes.add(new Outcome(f.next(), expect, desc));
-                }
-            }
-            return new TestInfo(name, outcomes);
-        }
-
-        /**
-         * The full description of an observed outcome (the console truncates it): the first row
-         * whose id equals or, as a regular expression, matches it, else the catch-all row.
-         */
-        String describe(String observed) {
-            for (Outcome o : outcomes) {
-                if (!o.id().isEmpty() && (o.id().equals(observed) || matches(o.id(), observed))) {
-                    return o.desc();
-                }
-            }
-            return outcomes.stream().filter(o -> o.id().isEmpty()).map(Outcome::desc).findFirst().orElse("");
-        }
-
-        private static boolean matches(String regex, String s) {
-            try {
-                return Pattern.matches(regex, s);
-            } catch (java.util.regex.PatternSyntaxException e) {
-                return false;
-            }
-        }
-    }
-
-    /** One {@code @Outcome} id with its expectation (an enum ordinal) and reason. */
-    record Outcome(String id, String expect, String desc) {
-    }
-
-    /** A cursor over the length-prefixed fields of a TestList line. */
-    static final class Fields {
-        private final String line;
-        private int pos;
-
-        Fields(String line, int pos) {
-            this.line = line;
-            this.pos = pos;
-        }
-
-        String next() {
-            int type = pos;
-            while (Character.isDigit(line.charAt(type))) {
-                type++;
-            }
-            int len = Integer.parseInt(line.substring(pos, type));
-            pos = type + 1 + len;
-            return line.substring(type + 1, pos);
-        }
-    }
-
-    private static void writeJUnit(Path file, String suite, String seconds, List<String> tests,
-            Map<String, Verdict> verdicts, Map<String, Result> results) throws IOException {
-        StringBuilder x = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-        x.append(String.format(Locale.ROOT,
-                "<testsuite name=\"%s\" tests=\"%d\" failures=\"%d\" errors=\"%d\" skipped=\"0\" time=\"%s\">%n",
-                esc(suite), tests.size(), count(verdicts, Verdict.FORBIDDEN),
-                count(verdicts, Verdict.ERROR) + count(verdicts, Verdict.NOT_RUN), esc(seconds)));
-        for (String test : tests) {
-            int dot = test.lastIndexOf('.');
-            Verdict v = verdicts.get(test);
-            Result r = results.get(test);
-            x.append(String.format("  <testcase classname=\"%s\" name=\"%s\">%n", esc(test.substring(0, dot)),
-                    esc(test.substring(dot + 1))));
-            String message = esc(details(v, r));
-            switch (v) {
-                case FORBIDDEN -> x.append("    <failure type=\"FORBIDDEN\" message=\"").append(message).append("\"/>\n");
-                case ERROR, NOT_RUN -> x.append("    <error type=\"").append(v).append("\" message=\"").append(message)
-                        .append("\"/>\n");
-                case PASS -> { }
-            }
-            if (r != null) {
-                x.append("    <system-out>");
-                for (Row row : r.rows()) {
-                    x.append(esc(String.format(Locale.ROOT, "%,14d  %-10s  %s  (%s)%n", row.samples(), row.expect(),
-                            row.outcome(), row.desc())));
-                }
-                r.notes().forEach(n -> x.append(esc(n)).append('\n'));
-                x.append("</system-out>\n");
-            }
-            x.append("  </testcase>\n");
-        }
-        x.append("</testsuite>\n");
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        Files.writeString(file, x, StandardCharsets.UTF_8);
-    }
-
-    private static long count(Map<String, Verdict> verdicts, Verdict v) {
-        return verdicts.values().stream().filter(v::equals).count();
-    }
-
-    private static String esc(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
-    }
-
-    private static String require(Map<String, String> opts, String key) {
+    private static String require(Map<String, String> opts, String key) throws UsageException {
         String value = opts.get(key);
         if (value == null) {
-            throw new IllegalArgumentException("missing " + key);
+            throw new UsageException("missing " + key);
         }
         return value;
+    }
+
+    private static long count(List<TestReport> tests, Verdict v) {
+        return tests.stream().filter(t -> t.verdict() == v).count();
     }
 }
