@@ -3,9 +3,6 @@ package org.slabproof;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
-import org.slabproof.superslab.DecrementAtDrain;
-import org.slabproof.superslab.DecrementAtFree;
-import org.slabproof.superslab.FreeProtocol;
 
 /** The two correct ways to keep {@code totalActiveBlocks} (see the package docs of the protocol). */
 public enum AccountingPolicy {
@@ -30,11 +27,6 @@ public enum AccountingPolicy {
     /** True when blocks pending on a remote stack are still counted (decrement-at-drain). */
     public boolean countsRemotePending() {
         return countsRemotePending;
-    }
-
-    /** A fresh protocol implementing this policy correctly. */
-    public FreeProtocol protocol() {
-        return this == DECREMENT_AT_FREE ? new DecrementAtFree() : new DecrementAtDrain();
     }
 
     /** The policy with the given id. */

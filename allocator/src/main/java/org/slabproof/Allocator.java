@@ -12,11 +12,12 @@ import org.slabproof.heap.HeapEnvironment;
 import org.slabproof.heap.HeapRegistry;
 import org.slabproof.heap.ThreadHeap;
 import org.slabproof.internal.AllocatorAccess;
+import org.slabproof.memory.RegionSource;
 import org.slabproof.pool.SuperSlabPool;
-import org.slabproof.stats.AllocatorMXBean;
 import org.slabproof.stats.Counters;
 import org.slabproof.stats.HeapCounters;
 import org.slabproof.superslab.FreeProtocol;
+import org.slabproof.superslab.Geometry;
 import org.slabproof.superslab.SuperSlab;
 import org.slabproof.trim.Trimmer;
 
@@ -38,12 +39,18 @@ import org.slabproof.trim.Trimmer;
  */
 public final class Allocator implements AutoCloseable {
     private static final AtomicInteger INSTANCES = new AtomicInteger();
+    private static final long MIN_MAPPED_SUPERSLAB = 64 << 10;
 
     static {
         AllocatorAccess.install(new AllocatorAccess.Bridge() {
             @Override
-            public Allocator create(AllocatorConfig config, FreeProtocol protocol) {
-                return new Allocator(config, protocol);
+            public Allocator create(AllocatorConfig config, FreeProtocol protocol, RegionSource source) {
+                return new Allocator(config, protocol, source);
+            }
+
+            @Override
+            public Geometry geometry(AllocatorConfig config) {
+                return config.geometry();
             }
 
             @Override
@@ -67,25 +74,35 @@ public final class Allocator implements AutoCloseable {
     private final Trimmer trimmer;
     private final ThreadLocal<ThreadHeap> localHeap;
     private final String name;
+    private final SlabSegmentAllocator segments;
     private volatile boolean closed;
     private ObjectName mbeanName;       // guarded by this
 
-    private Allocator(AllocatorConfig config, FreeProtocol protocol) {
+    private Allocator(AllocatorConfig config, FreeProtocol protocol, RegionSource source) {
         this.config = config;
         this.protocol = protocol;
         this.name = "slabproof-" + INSTANCES.incrementAndGet();
-        this.pool = new SuperSlabPool(config.geometry(), config.regionSource(), protocol, config.checked(),
+        this.pool = new SuperSlabPool(config.geometry(), source, protocol, config.checked(),
                 config.maxMappedBytes(), config.emptyReserve(), counters, this::stats);
         this.env = new HeapEnvironment(protocol, pool, counters, config.adoptionAttempts());
         this.heaps = env.heaps();
         this.localHeap = ThreadLocal.withInitial(() -> ThreadHeap.open(env, Thread.currentThread()));
         this.trimmer = new Trimmer(protocol, pool, heaps, counters, config.trimInterval(), config.reserveIdle(),
                 name + "-trimmer");
+        this.segments = new SlabSegmentAllocator(this, pool.registry());
     }
 
-    /** An allocator with the given configuration. */
+    /**
+     * An allocator with the given configuration.
+     *
+     * @throws IllegalArgumentException for SuperSlabs below 64 KiB, which mmap cannot align
+     */
     public static Allocator create(AllocatorConfig config) {
-        return new Allocator(config, config.policy().protocol());
+        if (config.superSlabSize() < MIN_MAPPED_SUPERSLAB) {
+            throw new IllegalArgumentException("SuperSlabs of " + config.superSlabSize() + " bytes: mapped SuperSlabs"
+                    + " must be at least " + MIN_MAPPED_SUPERSLAB + " bytes");
+        }
+        return new Allocator(config, FreeProtocol.of(config.policy()), RegionSource.mmap());
     }
 
     /** An allocator with the defaults. */
@@ -194,6 +211,11 @@ public final class Allocator implements AutoCloseable {
             return new WrongThreadException("the handle of " + owner + " on allocator " + name + " was used by "
                     + Thread.currentThread() + "; only the thread that attached may use it");
         }
+    }
+
+    /** This allocator as an FFM {@link java.lang.foreign.SegmentAllocator} (any thread). */
+    public SlabSegmentAllocator segmentAllocator() {
+        return segments;
     }
 
     /** Runs one trimmer pass now (any thread); returns SuperSlabs released. */

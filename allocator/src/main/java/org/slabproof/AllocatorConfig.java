@@ -3,15 +3,15 @@ package org.slabproof;
 import java.time.Duration;
 import java.util.Objects;
 
-import org.slabproof.memory.RegionSource;
 import org.slabproof.superslab.Geometry;
 
 /**
  * How an allocator is built. Defaults: 2 MiB SuperSlabs of 64 KiB slabs, decrement-at-free,
  * unchecked, an empty reserve of 2 whose pages go back to the kernel after 100 ms unused, a
- * trimmer every 10 ms, no cap on mapped bytes, real mmap.
+ * trimmer every 10 ms, no cap on mapped bytes.
  *
- * @param geometry         SuperSlab and slab sizes
+ * @param superSlabSize    bytes per SuperSlab, a power of two; 1, 2 (default) and 4 MiB are the tested sizes
+ * @param slabSize         bytes per slab, a power of two that divides the SuperSlab (default 64 KiB)
  * @param policy           accounting policy
  * @param checked          exact double-free detection (a live bit per block, one more atomic per op)
  * @param emptyReserve     released SuperSlab regions kept mapped for reuse
@@ -19,20 +19,17 @@ import org.slabproof.superslab.Geometry;
  *                         its pages back ({@code madvise(MADV_DONTNEED)}; it stays mapped)
  * @param trimInterval     period of the background trimmer; zero turns the thread off
  * @param maxMappedBytes   cap on mapped bytes, reserve included
- * @param regionSource     where SuperSlab memory comes from
  * @param adoptionAttempts abandoned SuperSlabs a slow path examines before mapping a new one
  */
-public record AllocatorConfig(Geometry geometry, AccountingPolicy policy, boolean checked, int emptyReserve,
-        Duration reserveIdle, Duration trimInterval, long maxMappedBytes, RegionSource regionSource,
-        int adoptionAttempts) {
+public record AllocatorConfig(long superSlabSize, int slabSize, AccountingPolicy policy, boolean checked,
+        int emptyReserve, Duration reserveIdle, Duration trimInterval, long maxMappedBytes, int adoptionAttempts) {
 
     /** Checks the values. */
     public AllocatorConfig {
-        Objects.requireNonNull(geometry, "geometry");
         Objects.requireNonNull(policy, "policy");
         Objects.requireNonNull(trimInterval, "trimInterval");
         Objects.requireNonNull(reserveIdle, "reserveIdle");
-        Objects.requireNonNull(regionSource, "regionSource");
+        Geometry.ofBytes(superSlabSize, slabSize);              // validates both sizes
         if (emptyReserve < 0 || maxMappedBytes <= 0 || adoptionAttempts < 0 || reserveIdle.isNegative()) {
             throw new IllegalArgumentException(
                     "emptyReserve, adoptionAttempts and reserveIdle must be >= 0, maxMappedBytes > 0");
@@ -52,48 +49,47 @@ public record AllocatorConfig(Geometry geometry, AccountingPolicy policy, boolea
     /** A builder starting from this configuration. */
     public Builder toBuilder() {
         Builder b = new Builder();
-        b.geometry = geometry;
+        b.superSlabSize = superSlabSize;
+        b.slabSize = slabSize;
         b.policy = policy;
         b.checked = checked;
         b.emptyReserve = emptyReserve;
         b.reserveIdle = reserveIdle;
         b.trimInterval = trimInterval;
         b.maxMappedBytes = maxMappedBytes;
-        b.regionSource = regionSource;
         b.adoptionAttempts = adoptionAttempts;
         return b;
     }
 
+    /** The sizes as the protocol uses them (internal). */
+    Geometry geometry() {
+        return Geometry.ofBytes(superSlabSize, slabSize);
+    }
+
     /** Builder for {@link AllocatorConfig}. */
     public static final class Builder {
-        private Geometry geometry = Geometry.DEFAULT;
+        private long superSlabSize = Geometry.DEFAULT.superSlabSize();
+        private int slabSize = Geometry.DEFAULT.slabSize();
         private AccountingPolicy policy = AccountingPolicy.DECREMENT_AT_FREE;
         private boolean checked;
         private int emptyReserve = 2;
         private Duration reserveIdle = Duration.ofMillis(100);
         private Duration trimInterval = Duration.ofMillis(10);
         private long maxMappedBytes = Long.MAX_VALUE;
-        private RegionSource regionSource = RegionSource.mmap();
         private int adoptionAttempts = 4;
 
         private Builder() {
         }
 
-        /** SuperSlab and slab geometry. */
-        public Builder geometry(Geometry g) {
-            this.geometry = g;
-            return this;
-        }
-
-        /** SuperSlab size in bytes (1, 2 or 4 MiB are the tested choices), slabs stay 64 KiB. */
+        /** SuperSlab size in bytes (1, 2 or 4 MiB are the tested choices). */
         public Builder superSlabSize(long bytes) {
-            this.geometry = Geometry.ofBytes(bytes, geometry.slabSize());
+            this.superSlabSize = bytes;
             return this;
         }
 
         /** Slab size in bytes. */
-        public Builder slabSize(long bytes) {
-            this.geometry = Geometry.ofBytes(geometry.superSlabSize(), bytes);
+        public Builder slabSize(int bytes) {
+            this.slabSize = bytes;
             return this;
         }
 
@@ -139,12 +135,6 @@ public record AllocatorConfig(Geometry geometry, AccountingPolicy policy, boolea
             return this;
         }
 
-        /** Source of SuperSlab memory. */
-        public Builder regionSource(RegionSource s) {
-            this.regionSource = s;
-            return this;
-        }
-
         /** Abandoned SuperSlabs examined per slow path before mapping. */
         public Builder adoptionAttempts(int n) {
             this.adoptionAttempts = n;
@@ -153,8 +143,8 @@ public record AllocatorConfig(Geometry geometry, AccountingPolicy policy, boolea
 
         /** The configuration. */
         public AllocatorConfig build() {
-            return new AllocatorConfig(geometry, policy, checked, emptyReserve, reserveIdle, trimInterval,
-                    maxMappedBytes, regionSource, adoptionAttempts);
+            return new AllocatorConfig(superSlabSize, slabSize, policy, checked, emptyReserve, reserveIdle,
+                    trimInterval, maxMappedBytes, adoptionAttempts);
         }
     }
 }

@@ -87,7 +87,7 @@ class BadInputTest {
         rejects(MisalignedAddressException.class, () -> allocator.free(p + 1));
         rejects(MisalignedAddressException.class, () -> allocator.free(p + 8));
         long unusedSlab = allocator.liveSuperSlabs().getFirst().base()
-                + (long) (allocator.liveSuperSlabs().getFirst().slabCount() - 1) * allocator.config().geometry().slabSize();
+                + (long) (allocator.liveSuperSlabs().getFirst().slabCount() - 1) * allocator.config().slabSize();
         rejects(MisalignedAddressException.class, () -> allocator.free(unusedSlab));
     }
 

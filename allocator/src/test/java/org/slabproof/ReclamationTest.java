@@ -72,7 +72,7 @@ class ReclamationTest {
                     a.free(b);
                 }
             });
-            long superSlab = a.config().geometry().superSlabSize();
+            long superSlab = a.config().superSlabSize();
             Await.until(() -> a.stats().superSlabsLive() <= 1 && a.stats().mappedBytes() <= (reserve + 1) * superSlab,
                     "the trimmer to release the idle producer's empty SuperSlabs",
                     () -> a.stats().superSlabLine());

@@ -6,7 +6,9 @@ import org.slabproof.Allocator;
 import org.slabproof.AllocatorConfig;
 import org.slabproof.heap.HeapEnvironment;
 import org.slabproof.heap.ThreadHeap;
+import org.slabproof.memory.RegionSource;
 import org.slabproof.superslab.FreeProtocol;
+import org.slabproof.superslab.Geometry;
 import org.slabproof.superslab.SuperSlab;
 
 /**
@@ -17,8 +19,11 @@ import org.slabproof.superslab.SuperSlab;
 public final class AllocatorAccess {
     /** What {@link Allocator} lets this class do; installed by {@link Allocator}'s initializer. */
     public interface Bridge {
-        /** An allocator running {@code protocol} instead of its configuration's policy. */
-        Allocator create(AllocatorConfig config, FreeProtocol protocol);
+        /** An allocator running {@code protocol} instead of its configuration's policy, on {@code source}. */
+        Allocator create(AllocatorConfig config, FreeProtocol protocol, RegionSource source);
+
+        /** The configuration's sizes. */
+        Geometry geometry(AllocatorConfig config);
 
         /** What the allocator's heaps share. */
         HeapEnvironment environment(Allocator allocator);
@@ -50,9 +55,22 @@ public final class AllocatorAccess {
         return b;
     }
 
-    /** An allocator that runs {@code protocol} (a correct policy or a known-bad variant). */
+    /** An allocator that runs {@code protocol} (a correct policy or a known-bad variant) on mmap'ed memory. */
     public static Allocator create(AllocatorConfig config, FreeProtocol protocol) {
-        return bridge().create(config, protocol);
+        return bridge().create(config, protocol, RegionSource.mmap());
+    }
+
+    /**
+     * An allocator that runs {@code protocol} on the given memory: {@link RegionSource#small()} for
+     * tiny SuperSlabs (a few hundred bytes) that a stress suite builds by the thousand.
+     */
+    public static Allocator create(AllocatorConfig config, FreeProtocol protocol, RegionSource source) {
+        return bridge().create(config, protocol, source);
+    }
+
+    /** The configuration's sizes as the protocol uses them. */
+    public static Geometry geometry(AllocatorConfig config) {
+        return bridge().geometry(config);
     }
 
     /** What the allocator's heaps share: pool, heap registry, counters, protocol. */

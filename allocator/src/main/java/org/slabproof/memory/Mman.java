@@ -13,6 +13,7 @@ import java.lang.invoke.VarHandle;
  * Downcalls to Linux {@code mmap}, {@code munmap} and {@code madvise} through FFM, with errno
  * captured so that a refusal is reported as the kernel said it.
  */
+@SuppressWarnings("restricted")     // the downcalls are the point of this class
 final class Mman {
     static final int PROT_READ = 0x1;
     static final int PROT_WRITE = 0x2;

@@ -46,6 +46,11 @@ public abstract class FreeProtocol {
     protected FreeProtocol() {
     }
 
+    /** A fresh protocol implementing {@code policy} correctly. */
+    public static FreeProtocol of(AccountingPolicy policy) {
+        return policy == AccountingPolicy.DECREMENT_AT_FREE ? new DecrementAtFree() : new DecrementAtDrain();
+    }
+
     /** The policy this protocol implements (or breaks). */
     public abstract AccountingPolicy policy();
 

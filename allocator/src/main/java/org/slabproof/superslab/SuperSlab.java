@@ -93,6 +93,7 @@ public final class SuperSlab {
      * Builds a SuperSlab over {@code region}, owned and pinned by the heap with id {@code ownerId}
      * ({@code 0}: ABANDONED, for tests that start from an abandoned SuperSlab).
      */
+    @SuppressWarnings("restricted")     // the region is this SuperSlab's own mapping, of exactly this size
     public SuperSlab(long id, Geometry geometry, Region region, FreeProtocol protocol, boolean checked,
             long ownerId, SuperSlabHome home) {
         if (region.size() != geometry.superSlabSize()) {

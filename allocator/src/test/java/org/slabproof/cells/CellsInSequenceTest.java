@@ -9,6 +9,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.slabproof.AccountingPolicy;
+import org.slabproof.superslab.FreeProtocol;
 import org.slabproof.testkit.cells.Cell;
 import org.slabproof.testkit.cells.Cells;
 
@@ -27,7 +28,7 @@ class CellsInSequenceTest {
                 for (boolean firstFirst : new boolean[] {true, false}) {
                     String name = kind.id() + " [" + policy.id() + "] " + (firstFirst ? "first, second" : "second, first");
                     tests.add(DynamicTest.dynamicTest(name, () -> {
-                        Cell cell = kind.create(policy.protocol());
+                        Cell cell = kind.create(FreeProtocol.of(policy));
                         String a;
                         String b;
                         if (firstFirst) {

@@ -7,6 +7,6 @@ import org.slabproof.superslab.FreeProtocol;
 class DecrementAtDrainContractTest extends AllocatorContract {
     @Override
     protected FreeProtocol protocol() {
-        return AccountingPolicy.DECREMENT_AT_DRAIN.protocol();
+        return FreeProtocol.of(AccountingPolicy.DECREMENT_AT_DRAIN);
     }
 }

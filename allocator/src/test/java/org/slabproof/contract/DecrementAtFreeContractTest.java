@@ -7,6 +7,6 @@ import org.slabproof.superslab.FreeProtocol;
 class DecrementAtFreeContractTest extends AllocatorContract {
     @Override
     protected FreeProtocol protocol() {
-        return AccountingPolicy.DECREMENT_AT_FREE.protocol();
+        return FreeProtocol.of(AccountingPolicy.DECREMENT_AT_FREE);
     }
 }

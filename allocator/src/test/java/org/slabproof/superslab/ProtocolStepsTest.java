@@ -24,7 +24,7 @@ import org.slabproof.testkit.TinyWorld;
  */
 class ProtocolStepsTest {
     private static TinyWorld world(AccountingPolicy policy) {
-        return new TinyWorld(policy.protocol());
+        return new TinyWorld(FreeProtocol.of(policy));
     }
 
     private static void assertQuiescent(TinyWorld w, boolean afterTrim, long... live) {

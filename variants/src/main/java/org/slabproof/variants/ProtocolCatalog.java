@@ -18,7 +18,7 @@ public final class ProtocolCatalog {
     public static FreeProtocol create(String id) {
         for (AccountingPolicy p : AccountingPolicy.values()) {
             if (p.id().equals(id)) {
-                return p.protocol();
+                return FreeProtocol.of(p);
             }
         }
         try {

@@ -1,4 +1,4 @@
-package org.slabproof.stats;
+package org.slabproof;
 
 /**
  * JMX view of an allocator's counters (registered as
