@@ -29,9 +29,9 @@ public final class Comparison {
     }
 
     /** Runs every round; returns every run's result, in the order they ran. */
-    public List<LarsonResult> run() throws IOException, InterruptedException {
+    public List<RunResult> run() throws IOException, InterruptedException {
         List<String> entries = options.compare();
-        List<LarsonResult> results = new ArrayList<>();
+        List<RunResult> results = new ArrayList<>();
         Path dir = Files.createTempDirectory("larson-compare");
         try {
             for (int round = 0; round < options.compareRounds(); round++) {
@@ -53,7 +53,7 @@ public final class Comparison {
         return results;
     }
 
-    private LarsonResult runChild(String entry, Path json) throws IOException, InterruptedException {
+    private RunResult runChild(String entry, Path json) throws IOException, InterruptedException {
         int at = entry.indexOf('@');
         String allocator = at < 0 ? entry : entry.substring(0, at);
         String variant = at < 0 ? null : entry.substring(at + 1);

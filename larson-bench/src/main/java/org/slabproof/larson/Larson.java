@@ -44,7 +44,7 @@ public final class Larson {
     }
 
     /** Runs the benchmark once on {@code peer}; never throws for a failure of the peer, reports it instead. */
-    public LarsonResult run(Peer peer) throws InterruptedException {
+    public RunResult run(Peer peer) throws InterruptedException {
         Lran2 random = new Lran2(args.seedAsCUnsigned());
         BlockTable table = peer.newTable(args.totalChunks());
         RunControl control = new RunControl();
@@ -113,8 +113,8 @@ public final class Larson {
                 : failure instanceof MappedMemoryExhaustedException ? RunStatus.MAPPED_MEMORY_EXHAUSTED
                 : RunStatus.FAILED;
         String error = failure == null ? null : failure.getClass().getSimpleName() + ": " + failure.getMessage();
-        return new LarsonResult(peer.id(), peer.variant(), peer.description(), args.toCommandLine(), status, error, elapsed,
-                mallocs, frees, threads, rssPeak, atEnd, afterCleanup, telemetry.samples());
+        return new RunResult(Workload.LARSON, peer.id(), peer.variant(), peer.description(), args.toCommandLine(), status, error, elapsed,
+                mallocs, frees, threads, rssPeak, atEnd, afterCleanup, telemetry.samples(), Double.NaN);
     }
 
     /** C's warmup: allocate every block, shuffle them, then 4 * N random replacements. */

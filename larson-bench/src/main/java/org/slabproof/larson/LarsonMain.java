@@ -12,7 +12,6 @@ import org.slabproof.larson.peer.Peer;
 import org.slabproof.larson.peer.Peers;
 import org.slabproof.larson.plot.MemoryChart;
 import org.slabproof.larson.report.ComparisonTable;
-import org.slabproof.larson.report.JsonWriter;
 import org.slabproof.larson.report.ResultJson;
 
 /**
@@ -66,7 +65,7 @@ public final class LarsonMain {
 
     private static int single(Options options, PrintStream out, PrintStream err)
             throws IOException, InterruptedException {
-        LarsonResult result;
+        RunResult result;
         try (Peer peer = Peers.create(options.allocator(), options.variant(), options.maxMappedBytes(),
                 options.superSlabSize())) {
             out.println("larson " + options.larson().toCommandLine() + " on " + peer.id() + ": " + peer.description());
@@ -92,39 +91,21 @@ public final class LarsonMain {
     }
 
     private static int compare(Options options, PrintStream out) throws IOException, InterruptedException {
-        List<LarsonResult> results = new Comparison(options, out).run();
+        List<RunResult> results = new Comparison(options, out).run();
         ComparisonTable table = new ComparisonTable(results, options.compare());
         out.printf("%ncomparison of %s, larson %s, %d round(s), each run in its own JVM:%n",
                 String.join(", ", options.compare()), options.larson().toCommandLine(), options.compareRounds());
         out.print(table.format());
 
         if (options.json() != null) {
-            JsonWriter w = new JsonWriter().beginObject();
-            w.name("arguments").value(options.larson().toCommandLine());
-            w.name("rounds").value(options.compareRounds());
-            w.name("summary").beginArray();
-            for (ComparisonTable.Row r : table.rows()) {
-                w.beginObject().name("label").value(r.label()).name("runs").value(r.runs())
-                        .name("completed").value(r.completed()).name("median_throughput").value(r.medianThroughput())
-                        .name("ratio_to_first").value(r.ratio()).name("min_throughput").value(r.minThroughput())
-                        .name("max_throughput").value(r.maxThroughput()).name("cap_hits").value(r.capHits())
-                        .name("superslabs_peak").value(r.superSlabsPeak()).name("rss_peak_bytes").value(r.rssPeakBytes())
-                        .endObject();
-            }
-            w.endArray();
-            // Each run's own document, as --json writes it for a single run.
-            w.name("runs").beginArray();
-            for (LarsonResult r : results) {
-                w.rawValue(ResultJson.write(r));
-            }
-            w.endArray();
-            Files.writeString(options.json(), w.endObject() + "\n");
+            Files.writeString(options.json(), ResultJson.writeComparison(Workload.LARSON.id(),
+                    options.larson().toCommandLine(), options.compareRounds(), table.rows(), results) + "\n");
         }
         if (options.plot() != null) {
             // The first run of each entry: one line per allocator keeps the chart readable.
             Set<String> seen = new LinkedHashSet<>();
-            List<LarsonResult> firsts = new ArrayList<>();
-            for (LarsonResult r : results) {
+            List<RunResult> firsts = new ArrayList<>();
+            for (RunResult r : results) {
                 if (seen.add(r.label())) {
                     firsts.add(r);
                 }
@@ -134,7 +115,7 @@ public final class LarsonMain {
             out.println("plot: " + options.plot());
         }
         int status = 0;
-        for (LarsonResult r : results) {
+        for (RunResult r : results) {
             if (r.status() == RunStatus.FAILED) {
                 return RunStatus.FAILED.exitCode();
             }
@@ -146,7 +127,7 @@ public final class LarsonMain {
     }
 
     /** Threads spawned, mallocs and the allocator's free-path counters, for readers who want the detail. */
-    static String detailsLine(LarsonResult r) {
+    static String detailsLine(RunResult r) {
         StringBuilder sb = new StringBuilder("details: threads_spawned=").append(r.threadsSpawned())
                 .append(" mallocs=").append(r.mallocs()).append(" frees=").append(r.frees())
                 .append(String.format(Locale.ROOT, " elapsed=%.3fs", r.elapsedSeconds()));

@@ -23,7 +23,7 @@ class LarsonRunTest {
     @ParameterizedTest
     @ValueSource(strings = {"slabproof", "slabproof-drain", "heap", "netty", "malloc"})
     void tinyRunCompletes(String id) throws InterruptedException {
-        LarsonResult r;
+        RunResult r;
         try (Peer peer = Peers.create(id, null, 0, 0)) {
             r = new Larson(TINY, null).run(peer);
         }
