@@ -21,7 +21,7 @@ class LarsonRunTest {
     private static final LarsonArguments TINY = new LarsonArguments(1, 8, 64, 16, 2, 4141, 2);
 
     @ParameterizedTest
-    @ValueSource(strings = {"slabproof", "slabproof-drain", "heap", "netty", "malloc"})
+    @ValueSource(strings = {"slabproof", "slabproof-drain", "heap", "netty", "malloc", "noop"})
     void tinyRunCompletes(String id) throws InterruptedException {
         RunResult r;
         try (Peer peer = Peers.create(id, null, 0, 0)) {

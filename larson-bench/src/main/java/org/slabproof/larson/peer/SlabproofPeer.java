@@ -5,9 +5,14 @@ import org.slabproof.AccountingPolicy;
 import org.slabproof.Allocator;
 import org.slabproof.AllocatorConfig;
 import org.slabproof.AllocatorStats;
+import org.slabproof.ThreadHeapHandle;
 import org.slabproof.variants.KnownBadVariant;
 
-/** The reference SuperSlab allocator under one accounting policy, optionally a known-bad variant. */
+/**
+ * The reference SuperSlab allocator under one accounting policy, optionally a known-bad variant.
+ * Each thread allocates and frees through its own thread handle, held by its table view; closing
+ * the view gives the thread's SuperSlabs up at once, as the thread's exit would.
+ */
 public final class SlabproofPeer implements Peer {
     private final String id;
     private final String variant;
@@ -25,7 +30,7 @@ public final class SlabproofPeer implements Peer {
      */
     public SlabproofPeer(String id, AccountingPolicy policy, KnownBadVariant variant, long maxMappedBytes,
             long superSlabSize) {
-        var builder = AllocatorConfig.builder().policy(policy).variant(variant);
+        var builder = variant == null ? AllocatorConfig.builder().policy(policy) : knownBad(policy, variant);
         if (maxMappedBytes > 0) {
             builder.maxMappedBytes(maxMappedBytes);
         }
@@ -43,6 +48,14 @@ public final class SlabproofPeer implements Peer {
                                 + "; it replaces the policy's protocol)")
                 + (maxMappedBytes > 0 ? ", mapped cap " + maxMappedBytes + " bytes" : "")
                 + (superSlabSize > 0 ? ", SuperSlab size " + superSlabSize + " bytes" : "");
+    }
+
+    /**
+     * The one place that configures a known-bad variant: the catalogue is moving to an artifact
+     * of its own, and only this line will change with it.
+     */
+    private static AllocatorConfig.Builder knownBad(AccountingPolicy policy, KnownBadVariant variant) {
+        return AllocatorConfig.builder().policy(policy).variant(variant);
     }
 
     /** The allocator under test, for callers that want more than the table (tests, JMH). */
@@ -67,7 +80,7 @@ public final class SlabproofPeer implements Peer {
 
     @Override
     public BlockTable newTable(int slots) {
-        return new Table(allocator, slots);
+        return new Table(slots);
     }
 
     @Override
@@ -77,12 +90,11 @@ public final class SlabproofPeer implements Peer {
 
     @Override
     public void afterCleanup() {
-        // The main thread is done: it gives its heap up, as a thread that stops allocating would.
-        // Without this, decrement-at-drain keeps counting the warmup blocks that workers freed
-        // remotely into the main thread's slabs: only their live owner drains them, and it never
-        // mallocs again. Then one trim pass does at once what the periodic trimmer would do a
-        // little later: drain and release the SuperSlabs of exited workers and of the main thread.
-        allocator.attachThread().close();
+        // Every view is closed by now, so every thread's heap was given up, the main thread's too.
+        // Without that, decrement-at-drain would keep counting the warmup blocks that workers freed
+        // remotely into the main thread's slabs: only their live owner drains them. One trim pass
+        // then does at once what the periodic trimmer would do a little later: drain and release
+        // the abandoned SuperSlabs.
         allocator.trimNow();
     }
 
@@ -91,23 +103,81 @@ public final class SlabproofPeer implements Peer {
         allocator.close();
     }
 
-    /** Addresses from {@link Allocator#malloc(long)}. */
-    private static final class Table extends AddressTable {
-        private final Allocator allocator;
+    /**
+     * Attaches the calling thread: the one call that obtains a per-thread handle. When the
+     * allocator's {@link ThreadHeapHandle} has malloc and free of its own, this line becomes
+     * {@code private ThreadHeapHandle attach() { return allocator.attachThread(); }} and
+     * {@link PreHandleAdapter} goes.
+     */
+    private PreHandleAdapter attach() { return new PreHandleAdapter(allocator); }
 
-        Table(Allocator allocator, int slots) {
+    /** Addresses from the calling thread's handle. */
+    private final class Table extends AddressTable {
+        Table(int slots) {
             super(slots);
-            this.allocator = allocator;
         }
 
         @Override
+        public BlockTable.View forCurrentThread() {
+            // var: the handle's type is whatever attach() returns, so switching handles is attach()'s line alone.
+            var handle = attach();
+            return new AddressTable.View(this) {
+                @Override
+                long malloc(long size) {
+                    return handle.malloc(size);
+                }
+
+                @Override
+                void release(long address) {
+                    handle.free(address);
+                }
+
+                @Override
+                public void close() {
+                    handle.close();
+                }
+            };
+        }
+    }
+
+    /**
+     * STAND-IN until the allocator's thread handle has {@code malloc}/{@code free} (see
+     * {@link #attach()}): the same contract, built from today's API. It attaches the thread,
+     * checks the calling thread as the real handle will, and delegates to
+     * {@link Allocator#malloc}/{@link Allocator#free}, which still pay their thread-local lookup.
+     */
+    private static final class PreHandleAdapter implements AutoCloseable {
+        private final Allocator allocator;
+        private final Thread owner = Thread.currentThread();
+        private final ThreadHeapHandle attachment;
+
+        PreHandleAdapter(Allocator allocator) {
+            this.allocator = allocator;
+            this.attachment = allocator.attachThread();
+        }
+
         long malloc(long size) {
+            checkOwner();
             return allocator.malloc(size);
         }
 
-        @Override
-        void release(long address) {
+        void free(long address) {
+            checkOwner();
             allocator.free(address);
+        }
+
+        /** Abandons the thread's SuperSlabs now. */
+        @Override
+        public void close() {
+            checkOwner();
+            attachment.close();
+        }
+
+        private void checkOwner() {
+            if (Thread.currentThread() != owner) {
+                throw new WrongThreadException("the allocator handle of " + owner.getName() + " used by "
+                        + Thread.currentThread().getName());
+            }
         }
     }
 }
