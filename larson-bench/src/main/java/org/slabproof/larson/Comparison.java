@@ -10,8 +10,8 @@ import java.util.List;
 import org.slabproof.larson.report.ResultJson;
 
 /**
- * Runs several allocators on the same Larson arguments, alternating them over rounds, each run in
- * a fresh JVM started with this JVM's own flags and class path.
+ * Runs several allocators on the same workload and arguments, alternating them over rounds, each
+ * run in a fresh JVM started with this JVM's own flags and class path.
  *
  * <p>Why a JVM per run: inside one JVM the first peer would leave compiled code (and, for the
  * worker loop, a polymorphic call site), heap and RSS behind for the next one; RSS and peak RSS
@@ -86,9 +86,7 @@ public final class Comparison {
         }
         command.add("--json");
         command.add(json.toString());
-        for (String a : options.larson().toCommandLine().split(" ")) {
-            command.add(a);
-        }
+        command.addAll(options.workloadArguments());
         Process p = new ProcessBuilder(command).inheritIO().start();
         int exit = p.waitFor();
         if (!Files.exists(json)) {

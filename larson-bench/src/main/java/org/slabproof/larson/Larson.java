@@ -43,7 +43,7 @@ public final class Larson {
         BlockTable table = peer.newTable(args.totalChunks());
         RunControl control = new RunControl();
         Slot[] slots = new Slot[args.threads()];
-        TelemetryRecorder telemetry = new TelemetryRecorder(peer, () -> publishedMallocs(slots));
+        TelemetryRecorder telemetry = new TelemetryRecorder(peer, () -> Slot.publishedMallocs(slots));
 
         double elapsed = 0;
         // The main thread's view lives through the run: the warmup's blocks are its blocks, as in C,
@@ -64,7 +64,7 @@ public final class Larson {
             }
             for (Slot slot : slots) {
                 try {
-                    slot.startThread(new Worker(slot, table, control, args.minSize(), args.maxSize()), 0);
+                    slot.startThread("larson-" + slot.index + "-0", new Worker(slot, table, control, args.minSize(), args.maxSize()));
                 } catch (RuntimeException | Error e) {
                     // E.g. "unable to create native thread": reported as the run's failure.
                     control.fail(e);
@@ -74,7 +74,7 @@ public final class Larson {
             long start = System.nanoTime();
             telemetry.sample(0);
             Sampling.waitAndSample(control, telemetry, start, start + TimeUnit.SECONDS.toNanos(args.sleepSeconds()),
-                    progress);
+                    "larson", progress);
             control.stop();
             for (Slot slot : slots) {
                 if (slot != null) {
@@ -142,15 +142,5 @@ public final class Larson {
     private int nextSize(Lran2 random) {
         int range = args.maxSize() - args.minSize();
         return range == 0 ? args.minSize() : args.minSize() + (int) (random.next() % range);
-    }
-
-    private static long publishedMallocs(Slot[] slots) {
-        long sum = 0;
-        for (Slot slot : slots) {
-            if (slot != null) {
-                sum += slot.publishedMallocs();
-            }
-        }
-        return sum;
     }
 }

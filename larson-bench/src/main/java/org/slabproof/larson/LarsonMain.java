@@ -13,10 +13,11 @@ import org.slabproof.larson.peer.Peers;
 import org.slabproof.larson.plot.MemoryChart;
 import org.slabproof.larson.report.ComparisonTable;
 import org.slabproof.larson.report.ResultJson;
+import org.slabproof.larson.report.SoakReport;
 
 /**
- * The Larson runner's entry point (the shaded jar's main class): one run of one allocator, or a
- * comparison of several; see {@link Options#USAGE}. The exit status tells scripts how it went:
+ * The runner's entry point (the shaded jar's main class): one run of one allocator, a comparison
+ * of several, or the soak, of Larson or xmalloc; see {@link Options#USAGE}. The exit status tells scripts how it went:
  * 0 ok, 1 failed, 2 bad command line, 3 the mapped-memory cap was reached.
  */
 public final class LarsonMain {
@@ -68,9 +69,13 @@ public final class LarsonMain {
         RunResult result;
         try (Peer peer = Peers.create(options.allocator(), options.variant(), options.maxMappedBytes(),
                 options.superSlabSize())) {
-            out.println("larson " + options.larson().toCommandLine() + " on " + peer.id() + ": " + peer.description());
+            out.println(options.workload().id() + " " + options.workloadCommandLine() + " on " + peer.id() + ": "
+                    + peer.description());
             out.flush();
-            result = new Larson(options.larson(), options.quiet() ? null : err).run(peer);
+            PrintStream progress = options.quiet() ? null : err;
+            result = options.workload() == Workload.XMALLOC
+                    ? new Xmalloc(options.xmalloc(), progress).run(peer)
+                    : new Larson(options.larson(), progress).run(peer);
         }
         if (result.status() == RunStatus.OK) {
             out.println(result.throughputLine());
@@ -83,8 +88,7 @@ public final class LarsonMain {
             Files.writeString(options.json(), ResultJson.write(result) + "\n");
         }
         if (options.plot() != null) {
-            new MemoryChart("Larson " + result.arguments() + ": " + result.label(), List.of(result))
-                    .write(options.plot());
+            chart(title(options) + ": " + result.label(), List.of(result), options).write(options.plot());
             out.println("plot: " + options.plot());
         }
         return result.status().exitCode();
@@ -93,13 +97,17 @@ public final class LarsonMain {
     private static int compare(Options options, PrintStream out) throws IOException, InterruptedException {
         List<RunResult> results = new Comparison(options, out).run();
         ComparisonTable table = new ComparisonTable(results, options.compare());
-        out.printf("%ncomparison of %s, larson %s, %d round(s), each run in its own JVM:%n",
-                String.join(", ", options.compare()), options.larson().toCommandLine(), options.compareRounds());
+        out.printf("%ncomparison of %s, %s %s, %d round(s), each run in its own JVM:%n",
+                String.join(", ", options.compare()), options.workload().id(), options.workloadCommandLine(),
+                options.compareRounds());
         out.print(table.format());
+        if (options.soak()) {
+            out.print(SoakReport.format(results));
+        }
 
         if (options.json() != null) {
-            Files.writeString(options.json(), ResultJson.writeComparison(Workload.LARSON.id(),
-                    options.larson().toCommandLine(), options.compareRounds(), table.rows(), results) + "\n");
+            Files.writeString(options.json(), ResultJson.writeComparison(options.workload().id(),
+                    options.workloadCommandLine(), options.compareRounds(), table.rows(), results) + "\n");
         }
         if (options.plot() != null) {
             // The first run of each entry: one line per allocator keeps the chart readable.
@@ -110,8 +118,7 @@ public final class LarsonMain {
                     firsts.add(r);
                 }
             }
-            new MemoryChart("Larson " + options.larson().toCommandLine() + ": first run of each", firsts)
-                    .write(options.plot());
+            chart(title(options) + ": first run of each", firsts, options).write(options.plot());
             out.println("plot: " + options.plot());
         }
         int status = 0;
@@ -124,6 +131,16 @@ public final class LarsonMain {
             }
         }
         return status;
+    }
+
+    private static String title(Options options) {
+        return (options.workload() == Workload.XMALLOC ? "xmalloc " : "Larson ") + options.workloadCommandLine();
+    }
+
+    /** Larson's chart shows SuperSlabs and RSS; the soak and xmalloc, where memory over time is the point, add mapped MiB. */
+    private static MemoryChart chart(String title, List<RunResult> runs, Options options) {
+        boolean memory = options.soak() || options.workload() == Workload.XMALLOC;
+        return new MemoryChart(title, runs, memory ? MemoryChart.MEMORY_PANELS : MemoryChart.LARSON_PANELS);
     }
 
     /** Threads spawned, mallocs and the allocator's free-path counters, for readers who want the detail. */

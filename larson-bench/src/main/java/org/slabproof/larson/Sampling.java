@@ -20,16 +20,17 @@ final class Sampling {
      * whichever comes first.
      *
      * @param start the run's time origin
+     * @param name what the progress lines say is running
      * @param progress where the progress lines go, or null for none
      */
     static void waitAndSample(RunControl control, TelemetryRecorder telemetry, long start, long deadline,
-            PrintStream progress) throws InterruptedException {
-        waitAndSample(control, telemetry, start, deadline, progress, () -> false);
+            String name, PrintStream progress) throws InterruptedException {
+        waitAndSample(control, telemetry, start, deadline, name, progress, () -> false);
     }
 
     /** As above, and also ends as soon as {@code done} says so (checked after each sample). */
     static void waitAndSample(RunControl control, TelemetryRecorder telemetry, long start, long deadline,
-            PrintStream progress, BooleanSupplier done) throws InterruptedException {
+            String name, PrintStream progress, BooleanSupplier done) throws InterruptedException {
         // Sample numbers count from the start, so that a wait that begins mid-run (an idle phase)
         // still prints its progress lines on whole seconds of the run.
         long taken = Math.max(0, (System.nanoTime() - start) / SAMPLE_INTERVAL_NANOS);
@@ -46,7 +47,7 @@ final class Sampling {
                 Sample s = telemetry.sample((System.nanoTime() - start) / 1e9);
                 nextSample += SAMPLE_INTERVAL_NANOS;
                 if (++taken % SAMPLES_PER_PROGRESS_LINE == 0 && progress != null) {
-                    progress.println(ProgressLine.format(s));
+                    progress.println(ProgressLine.format(name, s));
                 }
                 if (done.getAsBoolean()) {
                     return;

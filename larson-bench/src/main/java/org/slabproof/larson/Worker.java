@@ -68,7 +68,7 @@ final class Worker implements Runnable {
         }
         if (!control.isStopped()) {
             try {
-                s.startThread(this, s.threads);
+                s.startThread("larson-" + s.index + "-" + s.threads, this);
             } catch (Throwable e) {
                 // E.g. "unable to create native thread": a result, not a hang.
                 control.fail(e);

@@ -153,6 +153,9 @@ public final class MemoryChart {
         }
         NumberAxis values = new NumberAxis(panel.axisLabel);
         values.setAutoRangeIncludesZero(true);
+        if (panel == Panel.SUPERSLABS_LIVE) {
+            values.setStandardTickUnits(NumberAxis.createIntegerTickUnits());   // no half SuperSlabs
+        }
         XYPlot plot = new XYPlot(data, null, values, renderer);
         plot.setBackgroundPaint(Color.WHITE);
         plot.setDomainGridlinePaint(GRID);
