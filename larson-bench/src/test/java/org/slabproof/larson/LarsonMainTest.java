@@ -61,6 +61,32 @@ class LarsonMainTest {
     }
 
     @Test
+    void xmallocPrintsItsLineAndWritesItsKindOfJson(@TempDir Path dir) throws Exception {
+        Path json = dir.resolve("x.json");
+        int status = run("--workload", "xmalloc", "--threads", "1", "--batches", "2", "--quiet", "--json",
+                json.toString(), "--plot", dir.resolve("x.png").toString());
+        assertEquals(0, status, out());
+        assertTrue(Pattern.compile("(?m)^rtime: \\d+\\.\\d{3}, free/sec: \\d+\\.\\d{3} M$").matcher(out()).find(), out());
+        assertTrue(out().contains("mallocs=8192 frees=8192"), out());
+        RunResult r = ResultJson.read(Files.readString(json));
+        assertEquals(Workload.XMALLOC, r.workload());
+        assertEquals("--threads 1 --seconds 5 --size 64 --batches 2 --queue-limit 100", r.arguments());
+        assertTrue(Files.size(dir.resolve("x.png")) > 0);
+    }
+
+    @Test
+    void soakComparesWithNoopInChildJvmsAndReportsTheAllocatorsShare(@TempDir Path dir) throws Exception {
+        Path plot = dir.resolve("soak.svg");
+        int status = run("--soak", "--quiet", "--plot", plot.toString(), "1", "8", "64", "16", "2", "4141", "2");
+        assertEquals(0, status, out());
+        assertTrue(out().contains("comparison of slabproof, noop"), out());
+        assertTrue(Pattern.compile("(?m)^slabproof: ran to the end without running out of memory: yes; ").matcher(out())
+                .find(), out());
+        assertTrue(Pattern.compile("(?m)^noop +ok .* n/a .* 0\\.0$").matcher(out()).find(), "noop is the baseline: " + out());
+        assertTrue(Files.readString(plot).contains("Larson 1 8 64 16 2 4141 2: first run of each"), "the soak drew its chart");
+    }
+
+    @Test
     void reachingTheMappedCapEndsTheRunWithStatusThreeAndTheSuperSlabLine() {
         // The seed's bug with a cap of 4 SuperSlabs: it must end at the cap, long before 60 s.
         int status = run("--variant", "seed-missing-remote-dec", "--max-mapped", "8m", "--quiet",
