@@ -11,15 +11,21 @@ package org.slabproof.larson;
 final class BatchStack {
     private final int[] batches;
     private final int limit;
+    private final boolean holdUntilProducersDone;   // consumers take nothing before every batch was made
     private int count;
     private boolean stopped;          // producers may push past the limit; set at the time limit
     private boolean producersDone;    // no push will come; consumers take what is left, then end
     private boolean aborted;          // a thread failed: everyone ends at once
 
-    /** A stack that makes producers wait at {@code limit} batches, with room for one more per producer. */
-    BatchStack(int limit, int producers) {
+    /**
+     * A stack that makes producers wait at {@code limit} batches, with room for one more per producer.
+     *
+     * @param holdUntilProducersDone whether consumers wait until the producers are done before taking any batch
+     */
+    BatchStack(int limit, int producers, boolean holdUntilProducersDone) {
         this.limit = limit;
         this.batches = new int[limit + producers];
+        this.holdUntilProducersDone = holdUntilProducersDone;
     }
 
     /** Producer: pushes a full batch, waiting while the stack is at its limit (until stopped). */
@@ -33,7 +39,7 @@ final class BatchStack {
 
     /** Consumer: the latest full batch, waiting while none is there; -1 once producers are done and it is empty, or on abort. */
     synchronized int pop() throws InterruptedException {
-        while (count == 0 && !producersDone && !aborted) {
+        while (!aborted && !producersDone && (count == 0 || holdUntilProducersDone)) {
             wait();
         }
         if (aborted || count == 0) {

@@ -39,7 +39,7 @@ public record Options(Workload workload, LarsonArguments larson, XmallocArgument
     public static final String USAGE = """
             usage: larson [options] [sleep_seconds min_size max_size chunks_per_thread rounds seed threads]
                    larson --workload xmalloc [options] [--threads N] [--seconds S] [--size B] [--batches N]
-                          [--queue-limit N] [--idle S]          (larson-bench/xmalloc is this)
+                          [--queue-limit N] [--idle S] [--produce-first]   (larson-bench/xmalloc is this)
                    larson --soak [options] [7 Larson arguments]
               With no positional arguments: mimalloc-bench's 5 8 1000 5000 100 4141 <available processors>.
               --allocator ID         slabproof (decrement-at-free), slabproof-drain (decrement-at-drain),
@@ -65,6 +65,8 @@ public record Options(Workload workload, LarsonArguments larson, XmallocArgument
               --queue-limit N        most full batches waiting for a consumer (default 100)
               --idle S               after every block was freed, keep the producers alive and idle for S
                                      seconds while telemetry goes on (default 0: no idle phase)
+              --produce-first        consumers start freeing only once every batch was made (needs --batches N
+                                     and threads * N <= --queue-limit): the whole allocation is live at once
             soak (the seed's success criteria: 60 s of Larson on 10 8 128 1024 1 12345 4):
               --soak                 Larson (default: the seed's arguments for 60 s) on the allocator (default
                                      slabproof, or --compare's entries) beside noop, each in its own JVM; prints
@@ -122,6 +124,7 @@ public record Options(Workload workload, LarsonArguments larson, XmallocArgument
         Integer batches = null;
         Integer queueLimit = null;
         Double idle = null;
+        boolean produceFirst = false;
         List<String> positional = new ArrayList<>();
         for (int i = 0; i < argv.length; i++) {
             String a = argv[i];
@@ -165,11 +168,12 @@ public record Options(Workload workload, LarsonArguments larson, XmallocArgument
                 case "--batches" -> batches = integer(name, inline != null ? inline : value(argv, ++i, name));
                 case "--queue-limit" -> queueLimit = integer(name, inline != null ? inline : value(argv, ++i, name));
                 case "--idle" -> idle = decimal(name, inline != null ? inline : value(argv, ++i, name));
+                case "--produce-first" -> produceFirst = true;
                 default -> throw new IllegalArgumentException("unknown option '" + a + "'");
             }
         }
         boolean xmallocOptionGiven = threads != null || seconds != null || size != null || batches != null
-                || queueLimit != null || idle != null;
+                || queueLimit != null || idle != null || produceFirst;
         if (workload == Workload.XMALLOC) {
             if (!positional.isEmpty()) {
                 throw new IllegalArgumentException("xmalloc takes options, not positional arguments: " + positional);
@@ -179,10 +183,11 @@ public record Options(Workload workload, LarsonArguments larson, XmallocArgument
             }
             x = new XmallocArguments(threads != null ? threads : x.threads(), seconds != null ? seconds : x.seconds(),
                     size != null ? size : x.size(), batches != null ? batches : x.batches(),
-                    queueLimit != null ? queueLimit : x.queueLimit(), idle != null ? idle : x.idleSeconds());
+                    queueLimit != null ? queueLimit : x.queueLimit(), idle != null ? idle : x.idleSeconds(),
+                    produceFirst);
         } else if (xmallocOptionGiven) {
-            throw new IllegalArgumentException("--threads, --seconds, --size, --batches, --queue-limit and --idle "
-                    + "are xmalloc's; add --workload xmalloc (Larson takes its seven positional arguments)");
+            throw new IllegalArgumentException("--threads, --seconds, --size, --batches, --queue-limit, --idle and "
+                    + "--produce-first are xmalloc's; add --workload xmalloc (Larson takes its seven positional arguments)");
         }
         if (soak) {
             // The soak is a comparison of the allocator with the no-op allocator, the JVM's own baseline.

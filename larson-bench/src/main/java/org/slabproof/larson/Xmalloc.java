@@ -27,7 +27,9 @@ import org.slabproof.larson.telemetry.TelemetryRecorder;
  * main frees them untimed), so that every produced block is freed by a consumer and the timed part
  * ends when the last is; frees are counted as they happen (C adds a batch for a consumer that
  * woke up empty-handed at the end). And an optional idle phase: producers stay alive and idle
- * after every block was freed, while telemetry goes on, which shows what memory a live owner keeps.
+ * after every block was freed, while telemetry goes on, which shows what memory a live owner keeps;
+ * with {@code --produce-first} the consumers wait until every batch was made, so the producers'
+ * whole allocation is live at once before it is freed.
  */
 public final class Xmalloc {
     /** xmalloc-test's size mix, up to the reference allocator's 1024 bytes. */
@@ -53,7 +55,7 @@ public final class Xmalloc {
         int threads = args.threads();
         BlockTable table = peer.newTable(args.batchesInFlight() * BATCH);
         RunControl control = new RunControl();
-        BatchStack full = new BatchStack(args.queueLimit(), threads);
+        BatchStack full = new BatchStack(args.queueLimit(), threads, args.produceFirst());
         ArrayBlockingQueue<Integer> empty = new ArrayBlockingQueue<>(args.batchesInFlight());
         for (int b = 0; b < args.batchesInFlight(); b++) {
             empty.add(b);
@@ -77,9 +79,9 @@ public final class Xmalloc {
             }
             for (int i = 0; i < threads; i++) {
                 Slot p = producers[i];
-                p.startThread("xmalloc-producer-", () -> produce(p, table, full, empty, producing, endIdle, control));
+                p.startThread("xmalloc-producer-" + i, () -> produce(p, table, full, empty, producing, endIdle, control));
                 Slot c = consumers[i];
-                c.startThread("xmalloc-consumer-", () -> consume(c, table, full, empty, consuming, control));
+                c.startThread("xmalloc-consumer-" + i, () -> consume(c, table, full, empty, consuming, control));
             }
         } catch (RuntimeException | Error e) {
             // E.g. "unable to create native thread": reported as the run's failure.

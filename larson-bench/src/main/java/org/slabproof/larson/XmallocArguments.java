@@ -14,9 +14,10 @@ import java.util.Locale;
  * @param batches batches each producer makes before it stops, 0 for "until the time limit"
  * @param queueLimit most full batches waiting for a consumer; a producer waits while there are this many
  * @param idleSeconds how long the producers stay alive, idle, after every block was freed; 0 for no idle phase
+ * @param produceFirst whether consumers start freeing only once the producers have made all their batches
  */
 public record XmallocArguments(int threads, double seconds, int size, int batches, int queueLimit,
-        double idleSeconds) {
+        double idleSeconds, boolean produceFirst) {
 
     /** Blocks per batch, as in xmalloc-test. */
     public static final int BLOCKS_PER_BATCH = 4096;
@@ -29,7 +30,7 @@ public record XmallocArguments(int threads, double seconds, int size, int batche
 
     /** The settings mimalloc-bench runs ({@code xmalloc-test -w <procs> -t 5 -s 64}). */
     public static XmallocArguments mimallocBenchDefaults(int threads) {
-        return new XmallocArguments(threads, 5, 64, 0, DEFAULT_QUEUE_LIMIT, 0);
+        return new XmallocArguments(threads, 5, 64, 0, DEFAULT_QUEUE_LIMIT, 0, false);
     }
 
     /** Checks the settings. */
@@ -41,6 +42,10 @@ public record XmallocArguments(int threads, double seconds, int size, int batche
         require(queueLimit >= 1 && queueLimit <= MAX_QUEUE_LIMIT,
                 "--queue-limit must be 1.." + MAX_QUEUE_LIMIT + ", got " + queueLimit);
         require(idleSeconds >= 0, "--idle must be >= 0, got " + idleSeconds);
+        // Otherwise producers would wait on a full stack that no consumer empties.
+        require(!produceFirst || (batches > 0 && (long) batches * threads <= queueLimit),
+                "--produce-first needs --batches N with threads * N <= --queue-limit, got " + batches + " batches, "
+                        + threads + " threads, limit " + queueLimit);
     }
 
     /**
@@ -60,6 +65,9 @@ public record XmallocArguments(int threads, double seconds, int size, int batche
         if (idleSeconds > 0) {
             o.add("--idle");
             o.add(number(idleSeconds));
+        }
+        if (produceFirst) {
+            o.add("--produce-first");
         }
         return o;
     }

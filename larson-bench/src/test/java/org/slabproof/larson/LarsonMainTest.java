@@ -80,7 +80,7 @@ class LarsonMainTest {
         int status = run("--soak", "--quiet", "--plot", plot.toString(), "1", "8", "64", "16", "2", "4141", "2");
         assertEquals(0, status, out());
         assertTrue(out().contains("comparison of slabproof, noop"), out());
-        assertTrue(Pattern.compile("(?m)^slabproof: ran to the end without running out of memory: yes; ").matcher(out())
+        assertTrue(Pattern.compile("(?m)^slabproof: ran to the end without running out of memory: yes; second half: ").matcher(out())
                 .find(), out());
         assertTrue(Pattern.compile("(?m)^noop +ok .* n/a .* 0\\.0$").matcher(out()).find(), "noop is the baseline: " + out());
         assertTrue(Files.readString(plot).contains("Larson 1 8 64 16 2 4141 2: first run of each"), "the soak drew its chart");

@@ -96,13 +96,14 @@ class OptionsTest {
     void xmallocTakesItsOptionsWithMimallocBenchsDefaults() {
         Options d = Options.parse(new String[] {"--workload", "xmalloc"}, 3);
         assertEquals(Workload.XMALLOC, d.workload());
-        assertEquals(new XmallocArguments(3, 5, 64, 0, 100, 0), d.xmalloc());
+        assertEquals(new XmallocArguments(3, 5, 64, 0, 100, 0, false), d.xmalloc());
         Options o = Options.parse(new String[] {"--workload=xmalloc", "--threads", "2", "--seconds", "1.5", "--size",
-            "-1", "--batches", "7", "--queue-limit", "10", "--idle", "3", "--allocator", "noop"}, 3);
-        assertEquals(new XmallocArguments(2, 1.5, -1, 7, 10, 3), o.xmalloc());
+            "-1", "--batches", "7", "--queue-limit", "14", "--idle", "3", "--produce-first", "--allocator", "noop"}, 3);
+        assertEquals(new XmallocArguments(2, 1.5, -1, 7, 14, 3, true), o.xmalloc());
         assertEquals("noop", o.allocator());
         assertEquals(List.of("--workload", "xmalloc", "--threads", "2", "--seconds", "1.5", "--size", "-1", "--batches",
-            "7", "--queue-limit", "10", "--idle", "3"), o.workloadArguments(), "what a comparison's child JVM gets");
+            "7", "--queue-limit", "14", "--idle", "3", "--produce-first"), o.workloadArguments(),
+                "what a comparison's child JVM gets");
         assertEquals(o.xmalloc(), Options.parse(o.workloadArguments().toArray(String[]::new), 3).xmalloc(),
                 "the child parses back the same settings");
     }
@@ -115,7 +116,8 @@ class OptionsTest {
                 () -> Options.parse(new String[] {"--workload", "xmalloc", "1", "8", "16", "4", "1", "1", "1"}, 2));
         assertThrows(IllegalArgumentException.class, () -> Options.parse(new String[] {"--workload", "other"}, 2));
         for (String[] bad : new String[][] {{"--size", "0"}, {"--size", "1025"}, {"--threads", "0"}, {"--seconds", "0"},
-            {"--queue-limit", "0"}, {"--batches", "-1"}, {"--idle", "-1"}, {"--seconds", "NaN"}, {"--size", "x"}}) {
+            {"--queue-limit", "0"}, {"--batches", "-1"}, {"--idle", "-1"}, {"--seconds", "NaN"}, {"--size", "x"},
+            {"--produce-first", "--batches=0"}, {"--produce-first", "--batches=101"}}) {
             String[] argv = {"--workload", "xmalloc", bad[0], bad[1]};
             assertThrows(IllegalArgumentException.class, () -> Options.parse(argv, 2), String.join(" ", bad));
         }

@@ -27,7 +27,7 @@ class XmallocTest {
     private static final long BLOCKS = (long) BATCHES * XmallocArguments.BLOCKS_PER_BATCH;
 
     private static XmallocArguments batches(int threads, int size, int queueLimit, double idleSeconds) {
-        return new XmallocArguments(threads, 600, size, BATCHES, queueLimit, idleSeconds);
+        return new XmallocArguments(threads, 600, size, BATCHES, queueLimit, idleSeconds, false);
     }
 
     @ParameterizedTest
@@ -77,9 +77,21 @@ class XmallocTest {
     }
 
     @Test
+    void producingFirstHasTheWholeAllocationLiveAtOnce() throws InterruptedException {
+        try (Peer peer = Peers.create("slabproof", null, 0, 0)) {
+            RunResult r = new Xmalloc(new XmallocArguments(1, 600, 1024, BATCHES, BATCHES, 0.1, true), null).run(peer);
+            assertEquals(RunStatus.OK, r.status(), r.error());
+            assertEquals(BLOCKS, r.frees());
+            assertTrue(r.atEnd().mappedBytesPeak() >= BLOCKS * 1024,
+                    "every block was live before the first free: " + r.atEnd());
+            assertEquals(0, r.afterCleanup().activeBlocks());
+        }
+    }
+
+    @Test
     void aTimeLimitedRunEndsAndStillFreesEveryBlockItMade() throws InterruptedException {
         try (Peer peer = Peers.create("slabproof", null, 0, 0)) {
-            RunResult r = new Xmalloc(new XmallocArguments(1, 0.2, 64, 0, 2, 0), null).run(peer);
+            RunResult r = new Xmalloc(new XmallocArguments(1, 0.2, 64, 0, 2, 0, false), null).run(peer);
             assertEquals(RunStatus.OK, r.status(), r.error());
             assertTrue(r.mallocs() > 0);
             assertEquals(r.mallocs(), r.frees(), "after the stop, consumers empty the stack");

@@ -37,7 +37,9 @@ class SoakReportTest {
     void steadyStateIsTheMedianOfTheSecondHalfAndTheShareIsAboveTheBaseline() {
         List<SoakReport.Row> rows = SoakReport.rows(List.of(slab(), noop()));
         SoakReport.Row s = rows.get(0);
-        assertEquals(6, s.freedAtHalf(), "the last sample at or before 2 s");
+        assertEquals(14, s.allocatedAtHalf(), "the last sample at or before 2 s");
+        assertEquals(20, s.allocatedAtEnd());
+        assertEquals(6, s.freedAtHalf());
         assertEquals(12, s.freedAtEnd());
         assertEquals(8, s.liveSteady(), "median of 8, 8, 7 (samples at 2, 3, 4 s)");
         assertEquals(16 * MIB, s.mappedSteadyBytes());
@@ -52,8 +54,9 @@ class SoakReportTest {
     @Test
     void printedVerdictNamesEachCriterion() {
         String text = SoakReport.format(List.of(slab(), noop()));
-        assertTrue(text.contains("slabproof: ran to the end without running out of memory: yes; SuperSlabs freed grew "
-                + "in the second half: yes (6 -> 12); allocator's own memory (mapped, steady) 16.0 MiB, under 100 MB"), text);
+        assertTrue(text.contains("slabproof: ran to the end without running out of memory: yes; second half: SuperSlabs "
+                + "mapped +6, freed +6, so live did not grow; allocator's own memory (mapped, steady) 16.0 MiB, under 100 MB"),
+                text);
         assertTrue(text.contains("11.0"), text);
     }
 
