@@ -165,7 +165,7 @@ public final class MemoryChart {
             if (r.hadIdlePhase()) {
                 ValueMarker idle = new ValueMarker(r.idleStartedSeconds(), color(i), new BasicStroke(1f,
                         BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 1f, new float[] {4f, 4f}, 0f));
-                idle.setLabel("producers idle");
+                // Unlabelled: labels of several runs' markers would overprint; the legend gives the time.
                 plot.addDomainMarker(idle);
             }
         }
@@ -181,6 +181,9 @@ public final class MemoryChart {
             note = "failed";
         } else {
             note = String.format(Locale.ROOT, "%.2f M ops/s", r.throughput() / 1e6);
+        }
+        if (r.hadIdlePhase()) {
+            note += String.format(Locale.ROOT, ", producers idle from %.1f s (dashed line)", r.idleStartedSeconds());
         }
         return r.atEnd() == null ? note + ", no SuperSlabs" : note;
     }

@@ -109,6 +109,8 @@ class MemoryChartTest {
                 panels.stream().map(p -> p.getRangeAxis().getLabel()).toList());
         assertEquals(List.of("slabproof", "slabproof #2"), keys(data(panels.get(1))), "repeated labels get numbered");
         assertEquals(12.0, data(panels.get(1)).getSeries(0).getY(1).doubleValue());
+        String legend = chart.getLegend().getSources()[0].getLegendItems().get(0).getLabel();
+        assertEquals("slabproof: 0.00 M ops/s, producers idle from 0.8 s (dashed line)", legend);
         for (XYPlot p : panels) {
             List<Marker> markers = new ArrayList<>(p.getDomainMarkers(Layer.FOREGROUND));
             assertEquals(1, markers.size(), "one marker: only the first run had an idle phase");
