@@ -3,7 +3,6 @@ package org.slabproof.larson;
 import java.io.PrintStream;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slabproof.larson.peer.BlockTable;
 import org.slabproof.larson.peer.Peer;
