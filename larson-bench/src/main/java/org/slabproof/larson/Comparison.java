@@ -10,8 +10,8 @@ import java.util.List;
 import org.slabproof.larson.report.ResultJson;
 
 /**
- * Runs several allocators on the same Larson arguments, alternating them over rounds, each run in
- * a fresh JVM started with this JVM's own flags and class path.
+ * Runs several allocators on the same workload and arguments, alternating them over rounds, each
+ * run in a fresh JVM started with this JVM's own flags and class path.
  *
  * <p>Why a JVM per run: inside one JVM the first peer would leave compiled code (and, for the
  * worker loop, a polymorphic call site), heap and RSS behind for the next one; RSS and peak RSS
@@ -29,9 +29,9 @@ public final class Comparison {
     }
 
     /** Runs every round; returns every run's result, in the order they ran. */
-    public List<LarsonResult> run() throws IOException, InterruptedException {
+    public List<RunResult> run() throws IOException, InterruptedException {
         List<String> entries = options.compare();
-        List<LarsonResult> results = new ArrayList<>();
+        List<RunResult> results = new ArrayList<>();
         Path dir = Files.createTempDirectory("larson-compare");
         try {
             for (int round = 0; round < options.compareRounds(); round++) {
@@ -53,7 +53,7 @@ public final class Comparison {
         return results;
     }
 
-    private LarsonResult runChild(String entry, Path json) throws IOException, InterruptedException {
+    private RunResult runChild(String entry, Path json) throws IOException, InterruptedException {
         int at = entry.indexOf('@');
         String allocator = at < 0 ? entry : entry.substring(0, at);
         String variant = at < 0 ? null : entry.substring(at + 1);
@@ -86,9 +86,7 @@ public final class Comparison {
         }
         command.add("--json");
         command.add(json.toString());
-        for (String a : options.larson().toCommandLine().split(" ")) {
-            command.add(a);
-        }
+        command.addAll(options.workloadArguments());
         Process p = new ProcessBuilder(command).inheritIO().start();
         int exit = p.waitFor();
         if (!Files.exists(json)) {

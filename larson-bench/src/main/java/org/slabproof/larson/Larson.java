@@ -2,12 +2,9 @@ package org.slabproof.larson;
 
 import java.io.PrintStream;
 import java.util.concurrent.TimeUnit;
-import org.slabproof.MappedMemoryExhaustedException;
 import org.slabproof.larson.peer.BlockTable;
 import org.slabproof.larson.peer.Peer;
 import org.slabproof.larson.telemetry.ProcessMemory;
-import org.slabproof.larson.telemetry.ProgressLine;
-import org.slabproof.larson.telemetry.Sample;
 import org.slabproof.larson.telemetry.TelemetryRecorder;
 
 /**
@@ -27,9 +24,6 @@ import org.slabproof.larson.telemetry.TelemetryRecorder;
  * at a quiescent point (C exits with them live).
  */
 public final class Larson {
-    private static final long SAMPLE_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
-    private static final int SAMPLES_PER_PROGRESS_LINE = 10;
-
     private final LarsonArguments args;
     private final PrintStream progress;
 
@@ -44,16 +38,20 @@ public final class Larson {
     }
 
     /** Runs the benchmark once on {@code peer}; never throws for a failure of the peer, reports it instead. */
-    public LarsonResult run(Peer peer) throws InterruptedException {
+    public RunResult run(Peer peer) throws InterruptedException {
         Lran2 random = new Lran2(args.seedAsCUnsigned());
         BlockTable table = peer.newTable(args.totalChunks());
         RunControl control = new RunControl();
         Slot[] slots = new Slot[args.threads()];
-        TelemetryRecorder telemetry = new TelemetryRecorder(peer, () -> publishedMallocs(slots));
+        TelemetryRecorder telemetry = new TelemetryRecorder(peer, () -> Slot.publishedMallocs(slots));
 
         double elapsed = 0;
+        // The main thread's view lives through the run: the warmup's blocks are its blocks, as in C,
+        // and it frees what is left at the end. Obtaining it is part of the run: it can fail too.
+        BlockTable.View main = null;
         try {
-            warmup(table, random);
+            main = table.forCurrentThread();
+            warmup(main, random);
         } catch (RuntimeException | Error e) {
             control.fail(e);
         }
@@ -66,7 +64,7 @@ public final class Larson {
             }
             for (Slot slot : slots) {
                 try {
-                    slot.startThread(new Worker(slot, table, control, args.minSize(), args.maxSize()), 0);
+                    slot.startThread("larson-" + slot.index + "-0", new Worker(slot, table, control, args.minSize(), args.maxSize()));
                 } catch (RuntimeException | Error e) {
                     // E.g. "unable to create native thread": reported as the run's failure.
                     control.fail(e);
@@ -75,10 +73,13 @@ public final class Larson {
             }
             long start = System.nanoTime();
             telemetry.sample(0);
-            waitAndSample(control, telemetry, start);
+            Sampling.waitAndSample(control, telemetry, start, start + TimeUnit.SECONDS.toNanos(args.sleepSeconds()),
+                    "larson", progress);
             control.stop();
             for (Slot slot : slots) {
-                slot.joinChain();
+                if (slot != null) {
+                    slot.joinChain();
+                }
             }
             elapsed = (System.nanoTime() - start) / 1e9;
             telemetry.sample(elapsed);
@@ -99,7 +100,14 @@ public final class Larson {
 
         Throwable failure = control.failure();
         try {
-            table.freeAll();
+            if (main != null) {
+                // Every worker's view is closed (their threads were joined): the main one is the last.
+                try {
+                    main.freeAll();
+                } finally {
+                    main.close();
+                }
+            }
             peer.afterCleanup();
         } catch (RuntimeException e) {
             // The run's own failure, if any, is the story; a cleanup failure after a clean run is one too.
@@ -109,16 +117,13 @@ public final class Larson {
         }
         SuperSlabFigures afterCleanup = peer.allocatorStats().map(SuperSlabFigures::of).orElse(null);
 
-        RunStatus status = failure == null ? RunStatus.OK
-                : failure instanceof MappedMemoryExhaustedException ? RunStatus.MAPPED_MEMORY_EXHAUSTED
-                : RunStatus.FAILED;
-        String error = failure == null ? null : failure.getClass().getSimpleName() + ": " + failure.getMessage();
-        return new LarsonResult(peer.id(), peer.variant(), peer.description(), args.toCommandLine(), status, error, elapsed,
-                mallocs, frees, threads, rssPeak, atEnd, afterCleanup, telemetry.samples());
+        return new RunResult(Workload.LARSON, peer.id(), peer.variant(), peer.description(), args.toCommandLine(),
+                RunStatus.of(failure), RunStatus.describe(failure), elapsed, mallocs, frees, threads, rssPeak, atEnd,
+                afterCleanup, telemetry.samples(), Double.NaN);
     }
 
     /** C's warmup: allocate every block, shuffle them, then 4 * N random replacements. */
-    private void warmup(BlockTable table, Lran2 random) {
+    private void warmup(BlockTable.View table, Lran2 random) {
         int n = args.totalChunks();
         for (int i = 0; i < n; i++) {
             table.allocate(i, nextSize(random));
@@ -137,39 +142,5 @@ public final class Larson {
     private int nextSize(Lran2 random) {
         int range = args.maxSize() - args.minSize();
         return range == 0 ? args.minSize() : args.minSize() + (int) (random.next() % range);
-    }
-
-    /** The main thread's "sleep": sample every 100 ms, print every second, end early on a failure. */
-    private void waitAndSample(RunControl control, TelemetryRecorder telemetry, long start)
-            throws InterruptedException {
-        long deadline = start + TimeUnit.SECONDS.toNanos(args.sleepSeconds());
-        long nextSample = start + SAMPLE_INTERVAL_NANOS;
-        int taken = 0;
-        while (true) {
-            long now = System.nanoTime();
-            if (now >= deadline) {
-                return;
-            }
-            if (control.awaitFailure(Math.min(nextSample, deadline) - now)) {
-                return;
-            }
-            if (System.nanoTime() >= nextSample) {
-                Sample s = telemetry.sample((System.nanoTime() - start) / 1e9);
-                nextSample += SAMPLE_INTERVAL_NANOS;
-                if (++taken % SAMPLES_PER_PROGRESS_LINE == 0 && progress != null) {
-                    progress.println(ProgressLine.format(s));
-                }
-            }
-        }
-    }
-
-    private static long publishedMallocs(Slot[] slots) {
-        long sum = 0;
-        for (Slot slot : slots) {
-            if (slot != null) {
-                sum += slot.publishedMallocs();
-            }
-        }
-        return sum;
     }
 }

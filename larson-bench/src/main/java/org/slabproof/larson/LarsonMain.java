@@ -12,12 +12,12 @@ import org.slabproof.larson.peer.Peer;
 import org.slabproof.larson.peer.Peers;
 import org.slabproof.larson.plot.MemoryChart;
 import org.slabproof.larson.report.ComparisonTable;
-import org.slabproof.larson.report.JsonWriter;
 import org.slabproof.larson.report.ResultJson;
+import org.slabproof.larson.report.SoakReport;
 
 /**
- * The Larson runner's entry point (the shaded jar's main class): one run of one allocator, or a
- * comparison of several; see {@link Options#USAGE}. The exit status tells scripts how it went:
+ * The runner's entry point (the shaded jar's main class): one run of one allocator, a comparison
+ * of several, or the soak, of Larson or xmalloc; see {@link Options#USAGE}. The exit status tells scripts how it went:
  * 0 ok, 1 failed, 2 bad command line, 3 the mapped-memory cap was reached.
  */
 public final class LarsonMain {
@@ -66,12 +66,16 @@ public final class LarsonMain {
 
     private static int single(Options options, PrintStream out, PrintStream err)
             throws IOException, InterruptedException {
-        LarsonResult result;
+        RunResult result;
         try (Peer peer = Peers.create(options.allocator(), options.variant(), options.maxMappedBytes(),
                 options.superSlabSize())) {
-            out.println("larson " + options.larson().toCommandLine() + " on " + peer.id() + ": " + peer.description());
+            out.println(options.workload().id() + " " + options.workloadCommandLine() + " on " + peer.id() + ": "
+                    + peer.description());
             out.flush();
-            result = new Larson(options.larson(), options.quiet() ? null : err).run(peer);
+            PrintStream progress = options.quiet() ? null : err;
+            result = options.workload() == Workload.XMALLOC
+                    ? new Xmalloc(options.xmalloc(), progress).run(peer)
+                    : new Larson(options.larson(), progress).run(peer);
         }
         if (result.status() == RunStatus.OK) {
             out.println(result.throughputLine());
@@ -84,57 +88,41 @@ public final class LarsonMain {
             Files.writeString(options.json(), ResultJson.write(result) + "\n");
         }
         if (options.plot() != null) {
-            new MemoryChart("Larson " + result.arguments() + ": " + result.label(), List.of(result))
-                    .write(options.plot());
+            chart(title(options) + ": " + result.label(), List.of(result), options).write(options.plot());
             out.println("plot: " + options.plot());
         }
         return result.status().exitCode();
     }
 
     private static int compare(Options options, PrintStream out) throws IOException, InterruptedException {
-        List<LarsonResult> results = new Comparison(options, out).run();
+        List<RunResult> results = new Comparison(options, out).run();
         ComparisonTable table = new ComparisonTable(results, options.compare());
-        out.printf("%ncomparison of %s, larson %s, %d round(s), each run in its own JVM:%n",
-                String.join(", ", options.compare()), options.larson().toCommandLine(), options.compareRounds());
+        out.printf("%ncomparison of %s, %s %s, %d round(s), each run in its own JVM:%n",
+                String.join(", ", options.compare()), options.workload().id(), options.workloadCommandLine(),
+                options.compareRounds());
         out.print(table.format());
+        if (options.soak()) {
+            out.print(SoakReport.format(results));
+        }
 
         if (options.json() != null) {
-            JsonWriter w = new JsonWriter().beginObject();
-            w.name("arguments").value(options.larson().toCommandLine());
-            w.name("rounds").value(options.compareRounds());
-            w.name("summary").beginArray();
-            for (ComparisonTable.Row r : table.rows()) {
-                w.beginObject().name("label").value(r.label()).name("runs").value(r.runs())
-                        .name("completed").value(r.completed()).name("median_throughput").value(r.medianThroughput())
-                        .name("ratio_to_first").value(r.ratio()).name("min_throughput").value(r.minThroughput())
-                        .name("max_throughput").value(r.maxThroughput()).name("cap_hits").value(r.capHits())
-                        .name("superslabs_peak").value(r.superSlabsPeak()).name("rss_peak_bytes").value(r.rssPeakBytes())
-                        .endObject();
-            }
-            w.endArray();
-            // Each run's own document, as --json writes it for a single run.
-            w.name("runs").beginArray();
-            for (LarsonResult r : results) {
-                w.rawValue(ResultJson.write(r));
-            }
-            w.endArray();
-            Files.writeString(options.json(), w.endObject() + "\n");
+            Files.writeString(options.json(), ResultJson.writeComparison(options.workload().id(),
+                    options.workloadCommandLine(), options.compareRounds(), table.rows(), results) + "\n");
         }
         if (options.plot() != null) {
             // The first run of each entry: one line per allocator keeps the chart readable.
             Set<String> seen = new LinkedHashSet<>();
-            List<LarsonResult> firsts = new ArrayList<>();
-            for (LarsonResult r : results) {
+            List<RunResult> firsts = new ArrayList<>();
+            for (RunResult r : results) {
                 if (seen.add(r.label())) {
                     firsts.add(r);
                 }
             }
-            new MemoryChart("Larson " + options.larson().toCommandLine() + ": first run of each", firsts)
-                    .write(options.plot());
+            chart(title(options) + ": first run of each", firsts, options).write(options.plot());
             out.println("plot: " + options.plot());
         }
         int status = 0;
-        for (LarsonResult r : results) {
+        for (RunResult r : results) {
             if (r.status() == RunStatus.FAILED) {
                 return RunStatus.FAILED.exitCode();
             }
@@ -145,8 +133,18 @@ public final class LarsonMain {
         return status;
     }
 
+    private static String title(Options options) {
+        return (options.workload() == Workload.XMALLOC ? "xmalloc " : "Larson ") + options.workloadCommandLine();
+    }
+
+    /** Larson's chart shows SuperSlabs and RSS; the soak and xmalloc, where memory over time is the point, add mapped MiB. */
+    private static MemoryChart chart(String title, List<RunResult> runs, Options options) {
+        boolean memory = options.soak() || options.workload() == Workload.XMALLOC;
+        return new MemoryChart(title, runs, memory ? MemoryChart.MEMORY_PANELS : MemoryChart.LARSON_PANELS);
+    }
+
     /** Threads spawned, mallocs and the allocator's free-path counters, for readers who want the detail. */
-    static String detailsLine(LarsonResult r) {
+    static String detailsLine(RunResult r) {
         StringBuilder sb = new StringBuilder("details: threads_spawned=").append(r.threadsSpawned())
                 .append(" mallocs=").append(r.mallocs()).append(" frees=").append(r.frees())
                 .append(String.format(Locale.ROOT, " elapsed=%.3fs", r.elapsedSeconds()));

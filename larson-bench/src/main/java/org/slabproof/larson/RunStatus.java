@@ -1,5 +1,7 @@
 package org.slabproof.larson;
 
+import org.slabproof.MappedMemoryExhaustedException;
+
 /** How a Larson run ended, with the process exit status the runner gives it. */
 public enum RunStatus {
     /** The run went its full time. */
@@ -25,6 +27,18 @@ public enum RunStatus {
     /** The runner's exit status for a run that ended this way. */
     public int exitCode() {
         return exitCode;
+    }
+
+    /** How a run that ended with {@code failure} (null for none) ended. */
+    public static RunStatus of(Throwable failure) {
+        return failure == null ? OK
+                : failure instanceof MappedMemoryExhaustedException ? MAPPED_MEMORY_EXHAUSTED
+                : FAILED;
+    }
+
+    /** The error text a result carries for {@code failure}, or null for none. */
+    public static String describe(Throwable failure) {
+        return failure == null ? null : failure.getClass().getSimpleName() + ": " + failure.getMessage();
     }
 
     /** The status whose {@link #id()} is {@code id}. */

@@ -4,9 +4,10 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 
 /**
- * One worker slice and its counters: C's {@code thread_data}. The slice outlives the threads that
- * work on it; each thread hands it to the successor it spawns, so one slot is used by one thread
- * at a time and {@link Thread#start()} orders each hand-over.
+ * One worker's place and its counters: for Larson a slice of the table, C's {@code thread_data},
+ * which outlives the threads that work on it; each thread hands it to the successor it spawns, so
+ * one slot is used by one thread at a time and {@link Thread#start()} orders each hand-over. For
+ * xmalloc one producer or consumer thread.
  */
 final class Slot {
     private static final VarHandle PUBLISHED_MALLOCS;
@@ -24,7 +25,7 @@ final class Slot {
     final int base;
     /** Slots in the slice ({@code asize} in C). */
     final int size;
-    /** Iterations per thread: {@code rounds * chunks_per_thread} ({@code NumBlocks} in C). */
+    /** Larson: iterations per thread, {@code rounds * chunks_per_thread} ({@code NumBlocks} in C); xmalloc: a producer's batches. */
     final long iterationsPerThread;
     /** The slice's generator: it carries on from thread to successor, as C's {@code pdea->rgen} does. */
     final Lran2 random;
@@ -50,10 +51,10 @@ final class Slot {
         this.random = random;
     }
 
-    /** Starts a thread running {@code work} on this slot and makes it the current one. */
-    void startThread(Runnable work, long generation) {
+    /** Starts a thread named {@code name} running {@code work} on this slot and makes it the current one. */
+    void startThread(String name, Runnable work) {
         Thread t = Thread.ofPlatform()
-                .name("larson-" + index + "-" + generation)
+                .name(name)
                 // Daemon: a run that failed must not keep the JVM alive with a stray worker.
                 .daemon(true)
                 .start(work);
@@ -84,5 +85,16 @@ final class Slot {
     /** Mallocs published so far; may lag by up to one publishing interval. */
     long publishedMallocs() {
         return (long) PUBLISHED_MALLOCS.getOpaque(this);
+    }
+
+    /** The sum of {@link #publishedMallocs()} over the slots created so far (null entries are not yet). */
+    static long publishedMallocs(Slot[] slots) {
+        long sum = 0;
+        for (Slot slot : slots) {
+            if (slot != null) {
+                sum += slot.publishedMallocs();
+            }
+        }
+        return sum;
     }
 }

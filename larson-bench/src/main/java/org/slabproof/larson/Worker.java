@@ -4,7 +4,8 @@ import org.slabproof.larson.peer.BlockTable;
 
 /**
  * The body of a Larson worker thread, C's {@code exercise_heap}: replace random blocks of its
- * slice, then, unless stopped, spawn a successor that takes over the same slice.
+ * slice through its own view of the table, then, unless stopped, spawn a successor that takes
+ * over the same slice.
  */
 final class Worker implements Runnable {
     /** Mallocs between two opaque publications of the counter for the progress line; a power of two. */
@@ -35,9 +36,10 @@ final class Worker implements Runnable {
         long mallocs = s.mallocs;
         long frees = s.frees;
         long sink = 0;
-        try {
+        // The view is closed when the loop ends, before the successor starts: the thread's blocks
+        // are given up as its exit would give them up.
+        try (BlockTable.View t = table.forCurrentThread()) {
             Lran2 random = s.random;
-            BlockTable t = table;
             int base = s.base;
             int size = s.size;
             for (long i = 0; i < s.iterationsPerThread; i++) {
@@ -66,7 +68,7 @@ final class Worker implements Runnable {
         }
         if (!control.isStopped()) {
             try {
-                s.startThread(this, s.threads);
+                s.startThread("larson-" + s.index + "-" + s.threads, this);
             } catch (Throwable e) {
                 // E.g. "unable to create native thread": a result, not a hang.
                 control.fail(e);

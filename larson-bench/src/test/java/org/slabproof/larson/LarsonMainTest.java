@@ -8,11 +8,10 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.slabproof.larson.report.JsonReader;
+import org.slabproof.larson.report.ResultJson;
 
 /** The runner as a script sees it: printed lines, files written, exit status. */
 class LarsonMainTest {
@@ -43,7 +42,6 @@ class LarsonMainTest {
         assertEquals(2, run("1", "2"));
     }
 
-    @SuppressWarnings("unchecked")
     @Test
     void singleRunPrintsLarsonsLineAndWritesJsonAndPlot(@TempDir Path dir) throws Exception {
         Path json = dir.resolve("r.json");
@@ -55,11 +53,37 @@ class LarsonMainTest {
                 .matcher(out()).find(), out());
         assertTrue(Pattern.compile("(?m)^superslabs: allocated=\\d+ freed=\\d+ live=\\d+ peak=\\d+ "
                 + "mapped_peak_bytes=\\d+ rss_peak_bytes=-?\\d+$").matcher(out()).find(), out());
-        Map<String, Object> o = (Map<String, Object>) JsonReader.parse(Files.readString(json));
-        assertEquals("ok", o.get("status"));
-        assertTrue(((Number) o.get("mallocs")).longValue() > 0);
+        RunResult r = ResultJson.read(Files.readString(json));
+        assertEquals(RunStatus.OK, r.status());
+        assertTrue(r.mallocs() > 0);
         String svg = Files.readString(plot);
-        assertTrue(svg.startsWith("<svg") && svg.contains("SuperSlabs live") && svg.contains("<polyline"), svg);
+        assertTrue(svg.contains("<svg") && svg.contains("Larson 1 8 64 16 2 4141 2: slabproof"), svg);
+    }
+
+    @Test
+    void xmallocPrintsItsLineAndWritesItsKindOfJson(@TempDir Path dir) throws Exception {
+        Path json = dir.resolve("x.json");
+        int status = run("--workload", "xmalloc", "--threads", "1", "--batches", "2", "--quiet", "--json",
+                json.toString(), "--plot", dir.resolve("x.png").toString());
+        assertEquals(0, status, out());
+        assertTrue(Pattern.compile("(?m)^rtime: \\d+\\.\\d{3}, free/sec: \\d+\\.\\d{3} M$").matcher(out()).find(), out());
+        assertTrue(out().contains("mallocs=8192 frees=8192"), out());
+        RunResult r = ResultJson.read(Files.readString(json));
+        assertEquals(Workload.XMALLOC, r.workload());
+        assertEquals("--threads 1 --seconds 5 --size 64 --batches 2 --queue-limit 100", r.arguments());
+        assertTrue(Files.size(dir.resolve("x.png")) > 0);
+    }
+
+    @Test
+    void soakComparesWithNoopInChildJvmsAndReportsTheAllocatorsShare(@TempDir Path dir) throws Exception {
+        Path plot = dir.resolve("soak.svg");
+        int status = run("--soak", "--quiet", "--plot", plot.toString(), "1", "8", "64", "16", "2", "4141", "2");
+        assertEquals(0, status, out());
+        assertTrue(out().contains("comparison of slabproof, noop"), out());
+        assertTrue(Pattern.compile("(?m)^slabproof: ran to the end without running out of memory: yes; second half: ").matcher(out())
+                .find(), out());
+        assertTrue(Pattern.compile("(?m)^noop +ok .* n/a .* 0\\.0$").matcher(out()).find(), "noop is the baseline: " + out());
+        assertTrue(Files.readString(plot).contains("Larson 1 8 64 16 2 4141 2: first run of each"), "the soak drew its chart");
     }
 
     @Test

@@ -21,9 +21,9 @@ class LarsonRunTest {
     private static final LarsonArguments TINY = new LarsonArguments(1, 8, 64, 16, 2, 4141, 2);
 
     @ParameterizedTest
-    @ValueSource(strings = {"slabproof", "slabproof-drain", "heap", "netty", "malloc"})
+    @ValueSource(strings = {"slabproof", "slabproof-drain", "heap", "netty", "malloc", "noop"})
     void tinyRunCompletes(String id) throws InterruptedException {
-        LarsonResult r;
+        RunResult r;
         try (Peer peer = Peers.create(id, null, 0, 0)) {
             r = new Larson(TINY, null).run(peer);
         }

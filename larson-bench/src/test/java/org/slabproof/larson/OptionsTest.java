@@ -93,6 +93,69 @@ class OptionsTest {
     }
 
     @Test
+    void xmallocTakesItsOptionsWithMimallocBenchsDefaults() {
+        Options d = Options.parse(new String[] {"--workload", "xmalloc"}, 3);
+        assertEquals(Workload.XMALLOC, d.workload());
+        assertEquals(new XmallocArguments(3, 5, 64, 0, 100, 0, false), d.xmalloc());
+        Options o = Options.parse(new String[] {"--workload=xmalloc", "--threads", "2", "--seconds", "1.5", "--size",
+            "-1", "--batches", "7", "--queue-limit", "14", "--idle", "3", "--produce-first", "--allocator", "noop"}, 3);
+        assertEquals(new XmallocArguments(2, 1.5, -1, 7, 14, 3, true), o.xmalloc());
+        assertEquals("noop", o.allocator());
+        assertEquals(List.of("--workload", "xmalloc", "--threads", "2", "--seconds", "1.5", "--size", "-1", "--batches",
+            "7", "--queue-limit", "14", "--idle", "3", "--produce-first"), o.workloadArguments(),
+                "what a comparison's child JVM gets");
+        assertEquals(o.xmalloc(), Options.parse(o.workloadArguments().toArray(String[]::new), 3).xmalloc(),
+                "the child parses back the same settings");
+    }
+
+    @Test
+    void xmallocMistakesAreReported() {
+        assertThrows(IllegalArgumentException.class, () -> Options.parse(new String[] {"--threads", "2"}, 2),
+                "xmalloc's options without --workload xmalloc");
+        assertThrows(IllegalArgumentException.class,
+                () -> Options.parse(new String[] {"--workload", "xmalloc", "1", "8", "16", "4", "1", "1", "1"}, 2));
+        assertThrows(IllegalArgumentException.class, () -> Options.parse(new String[] {"--workload", "other"}, 2));
+        for (String[] bad : new String[][] {{"--size", "0"}, {"--size", "1025"}, {"--threads", "0"}, {"--seconds", "0"},
+            {"--queue-limit", "0"}, {"--batches", "-1"}, {"--idle", "-1"}, {"--seconds", "NaN"}, {"--size", "x"},
+            {"--produce-first", "--batches=0"}, {"--produce-first", "--batches=101"}}) {
+            String[] argv = {"--workload", "xmalloc", bad[0], bad[1]};
+            assertThrows(IllegalArgumentException.class, () -> Options.parse(argv, 2), String.join(" ", bad));
+        }
+    }
+
+    @Test
+    void soakIsTheSeedsLarsonBesideNoopWithAPlot() {
+        Options o = Options.parse(new String[] {"--soak"}, 2);
+        assertTrue(o.soak());
+        assertEquals(new LarsonArguments(60, 8, 128, 1024, 1, 12345, 4), o.larson());
+        assertEquals(List.of("slabproof", "noop"), o.compare());
+        assertEquals(1, o.compareRounds());
+        assertEquals(Options.SOAK_PLOT, o.plot());
+
+        Options shorter = Options.parse(new String[] {"--soak", "--allocator", "slabproof-drain", "--plot", "s.svg",
+            "5", "8", "128", "1024", "1", "12345", "4"}, 2);
+        assertEquals(5, shorter.larson().sleepSeconds());
+        assertEquals(List.of("slabproof-drain", "noop"), shorter.compare());
+        assertEquals(Path.of("s.svg"), shorter.plot());
+        assertEquals(List.of("slabproof", "malloc", "noop"),
+                Options.parse(new String[] {"--soak", "--compare", "slabproof,malloc"}, 2).compare());
+        assertEquals(List.of("slabproof@seed-missing-remote-dec", "noop"),
+                Options.parse(new String[] {"--soak", "--variant", "seed-missing-remote-dec"}, 2).compare());
+        assertThrows(IllegalArgumentException.class,
+                () -> Options.parse(new String[] {"--soak", "--workload", "xmalloc"}, 2));
+        assertThrows(IllegalArgumentException.class,
+                () -> Options.parse(new String[] {"--soak", "--compare", "heap", "--allocator", "malloc"}, 2));
+    }
+
+    @Test
+    void noopIsAPeerLikeAnyOther() {
+        assertEquals("noop", Options.parse(new String[] {"--allocator", "noop"}, 2).allocator());
+        assertEquals(List.of("slabproof", "noop"), Options.parse(new String[] {"--compare", "slabproof,noop"}, 2).compare());
+        assertThrows(IllegalArgumentException.class,
+                () -> Options.parse(new String[] {"--allocator", "noop", "--variant", "seed-missing-remote-dec"}, 2));
+    }
+
+    @Test
     void helpDoesNotNeedValidPositionalArguments() {
         assertTrue(Options.parse(new String[] {"--help", "nonsense"}, 2).help());
     }

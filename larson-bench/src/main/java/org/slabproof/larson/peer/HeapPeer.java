@@ -1,5 +1,7 @@
 package org.slabproof.larson.peer;
 
+import java.util.Arrays;
+
 /**
  * The JVM's own allocator: {@code new byte[size]}, and a free is dropping the reference for the
  * garbage collector (the collector and heap size are whatever the launching JVM was given).
@@ -36,12 +38,28 @@ public final class HeapPeer implements Peer {
         }
 
         @Override
+        public BlockTable.View forCurrentThread() {
+            return new HeapView(blocks);
+        }
+    }
+
+    /** The Java heap has no per-thread state a view could hold (TLABs are the JVM's own). */
+    private static final class HeapView extends ThreadView {
+        private final byte[][] blocks;
+
+        HeapView(byte[][] blocks) {
+            this.blocks = blocks;
+        }
+
+        @Override
         public void allocate(int slot, int size) {
+            checkOwner();
             blocks[slot] = new byte[size];
         }
 
         @Override
         public void free(int slot) {
+            checkOwner();
             blocks[slot] = null;
         }
 
@@ -62,8 +80,19 @@ public final class HeapPeer implements Peer {
         }
 
         @Override
+        public void fill(int slot, int length, byte value) {
+            checkFill(length);
+            Arrays.fill(blocks[slot], 0, length, value);
+        }
+
+        @Override
         public void freeAll() {
-            java.util.Arrays.fill(blocks, null);
+            Arrays.fill(blocks, null);
+        }
+
+        @Override
+        public void close() {
+            checkOwner();
         }
     }
 }

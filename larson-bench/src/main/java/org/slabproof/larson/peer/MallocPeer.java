@@ -49,14 +49,30 @@ public final class MallocPeer implements Peer {
         // Nothing to release: the table's blocks were freed, and the C heap belongs to the process.
     }
 
-    /** Calls the native allocator directly; larson.cpp's {@code CUSTOM_MALLOC}/{@code CUSTOM_FREE}. */
+    /** Addresses from the C heap. */
     private static final class Table extends AddressTable {
         Table(int slots) {
             super(slots);
         }
 
         @Override
+        public BlockTable.View forCurrentThread() {
+            return new MallocView(this);
+        }
+    }
+
+    /**
+     * Calls the native allocator directly; larson.cpp's {@code CUSTOM_MALLOC}/{@code CUSTOM_FREE}.
+     * malloc keeps whatever per-thread state it has itself, so the view holds none.
+     */
+    private static final class MallocView extends AddressTable.View {
+        MallocView(AddressTable table) {
+            super(table);
+        }
+
+        @Override
         long malloc(long size) {
+            checkOwner();
             long address;
             try {
                 address = (long) MALLOC.invokeExact(size);
@@ -71,11 +87,17 @@ public final class MallocPeer implements Peer {
 
         @Override
         void release(long address) {
+            checkOwner();
             try {
                 FREE.invokeExact(address);
             } catch (Throwable t) {
                 throw new IllegalStateException("free downcall failed", t);
             }
+        }
+
+        @Override
+        public void close() {
+            checkOwner();
         }
     }
 }

@@ -2,7 +2,6 @@ package org.slabproof.larson.peer;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.PooledByteBufAllocator;
-import java.util.Arrays;
 
 /**
  * Netty's {@link PooledByteBufAllocator} handing out direct buffers, each released by whichever
@@ -46,12 +45,34 @@ public final class NettyPeer implements Peer {
         }
 
         @Override
+        public BlockTable.View forCurrentThread() {
+            return new NettyView(allocator, buffers);
+        }
+    }
+
+    /**
+     * Holds no per-thread state: Netty keeps thread caches only for its own
+     * {@code FastThreadLocalThread}s by default ({@code useCacheForAllThreads} is false), and the
+     * workers are plain threads, so there is nothing for a view to flush when its thread ends.
+     */
+    private static final class NettyView extends ThreadView {
+        private final PooledByteBufAllocator allocator;
+        private final ByteBuf[] buffers;
+
+        NettyView(PooledByteBufAllocator allocator, ByteBuf[] buffers) {
+            this.allocator = allocator;
+            this.buffers = buffers;
+        }
+
+        @Override
         public void allocate(int slot, int size) {
+            checkOwner();
             buffers[slot] = allocator.directBuffer(size, size);
         }
 
         @Override
         public void free(int slot) {
+            checkOwner();
             ByteBuf buffer = buffers[slot];
             if (buffer != null) {
                 buffers[slot] = null;
@@ -76,11 +97,24 @@ public final class NettyPeer implements Peer {
         }
 
         @Override
+        public void fill(int slot, int length, byte value) {
+            checkFill(length);
+            ByteBuf buffer = buffers[slot];
+            for (int i = 0; i < length; i++) {
+                buffer.setByte(i, value);
+            }
+        }
+
+        @Override
         public void freeAll() {
             for (int i = 0; i < buffers.length; i++) {
                 free(i);
             }
-            Arrays.fill(buffers, null);
+        }
+
+        @Override
+        public void close() {
+            checkOwner();
         }
     }
 }

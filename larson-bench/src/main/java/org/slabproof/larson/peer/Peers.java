@@ -7,7 +7,7 @@ import org.slabproof.variants.KnownBadVariant;
 /** Creates a peer from its command-line id. */
 public final class Peers {
     /** Every id {@link #create} accepts, in the order the help lists them. */
-    public static final List<String> IDS = List.of("slabproof", "slabproof-drain", "heap", "netty", "malloc");
+    public static final List<String> IDS = List.of("slabproof", "slabproof-drain", "heap", "netty", "malloc", "noop");
 
     private Peers() {
     }
@@ -38,6 +38,7 @@ public final class Peers {
             case "heap" -> new HeapPeer();
             case "netty" -> new NettyPeer();
             case "malloc" -> new MallocPeer();
+            case "noop" -> new NoopPeer();
             default -> throw new IllegalArgumentException("unknown allocator '" + id + "'; choose one of " + IDS);
         };
     }

@@ -5,9 +5,14 @@ import org.slabproof.AccountingPolicy;
 import org.slabproof.Allocator;
 import org.slabproof.AllocatorConfig;
 import org.slabproof.AllocatorStats;
+import org.slabproof.ThreadHeapHandle;
 import org.slabproof.variants.KnownBadVariant;
 
-/** The reference SuperSlab allocator under one accounting policy, optionally a known-bad variant. */
+/**
+ * The reference SuperSlab allocator under one accounting policy, optionally a known-bad variant.
+ * Each thread allocates and frees through its own thread handle, held by its table view; closing
+ * the view gives the thread's SuperSlabs up at once, as the thread's exit would.
+ */
 public final class SlabproofPeer implements Peer {
     private final String id;
     private final String variant;
@@ -25,7 +30,7 @@ public final class SlabproofPeer implements Peer {
      */
     public SlabproofPeer(String id, AccountingPolicy policy, KnownBadVariant variant, long maxMappedBytes,
             long superSlabSize) {
-        var builder = AllocatorConfig.builder().policy(policy).variant(variant);
+        var builder = AllocatorConfig.builder().policy(policy);
         if (maxMappedBytes > 0) {
             builder.maxMappedBytes(maxMappedBytes);
         }
@@ -34,9 +39,9 @@ public final class SlabproofPeer implements Peer {
         }
         this.id = id;
         this.variant = variant == null ? null : variant.id();
-        this.allocator = Allocator.create(builder.build());
-        // A variant replaces the policy's protocol with its own (AllocatorConfig.protocol()), so say
-        // which policy it is built on rather than repeat the one the command line named.
+        this.allocator = variant == null ? Allocator.create(builder.build()) : variant.newAllocator(builder.build());
+        // A variant replaces the policy's protocol with its own, so say which policy it is built on
+        // rather than repeat the one the command line named.
         this.description = "reference SuperSlab allocator, "
                 + (variant == null ? "policy " + policy.id()
                         : "known-bad variant " + variant.id() + " (built on " + variant.protocol().policy().id()
@@ -67,7 +72,7 @@ public final class SlabproofPeer implements Peer {
 
     @Override
     public BlockTable newTable(int slots) {
-        return new Table(allocator, slots);
+        return new Table(slots);
     }
 
     @Override
@@ -77,12 +82,11 @@ public final class SlabproofPeer implements Peer {
 
     @Override
     public void afterCleanup() {
-        // The main thread is done: it gives its heap up, as a thread that stops allocating would.
-        // Without this, decrement-at-drain keeps counting the warmup blocks that workers freed
-        // remotely into the main thread's slabs: only their live owner drains them, and it never
-        // mallocs again. Then one trim pass does at once what the periodic trimmer would do a
-        // little later: drain and release the SuperSlabs of exited workers and of the main thread.
-        allocator.attachThread().close();
+        // Every view is closed by now, so every thread's heap was given up, the main thread's too.
+        // Without that, decrement-at-drain would keep counting the warmup blocks that workers freed
+        // remotely into the main thread's slabs: only their live owner drains them. One trim pass
+        // then does at once what the periodic trimmer would do a little later: drain and release
+        // the abandoned SuperSlabs.
         allocator.trimNow();
     }
 
@@ -91,23 +95,31 @@ public final class SlabproofPeer implements Peer {
         allocator.close();
     }
 
-    /** Addresses from {@link Allocator#malloc(long)}. */
-    private static final class Table extends AddressTable {
-        private final Allocator allocator;
-
-        Table(Allocator allocator, int slots) {
+    /** Addresses from the calling thread's handle. */
+    private final class Table extends AddressTable {
+        Table(int slots) {
             super(slots);
-            this.allocator = allocator;
         }
 
         @Override
-        long malloc(long size) {
-            return allocator.malloc(size);
-        }
+        public BlockTable.View forCurrentThread() {
+            ThreadHeapHandle handle = allocator.attachThread();     // this thread's heap, no lookup per call
+            return new AddressTable.View(this) {
+                @Override
+                long malloc(long size) {
+                    return handle.malloc(size);
+                }
 
-        @Override
-        void release(long address) {
-            allocator.free(address);
+                @Override
+                void release(long address) {
+                    handle.free(address);
+                }
+
+                @Override
+                public void close() {
+                    handle.close();
+                }
+            };
         }
     }
 }

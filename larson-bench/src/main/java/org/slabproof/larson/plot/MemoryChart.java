@@ -1,30 +1,47 @@
 package org.slabproof.larson.plot;
 
+import java.awt.BasicStroke;
 import java.awt.Color;
+import java.awt.Rectangle;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.ToDoubleFunction;
-import org.slabproof.larson.LarsonResult;
+import java.util.Set;
+import java.util.function.ToLongFunction;
+import org.jfree.chart.ChartUtils;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.LegendItem;
+import org.jfree.chart.LegendItemCollection;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.CombinedDomainXYPlot;
+import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.title.LegendTitle;
+import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+import org.jfree.svg.SVGGraphics2D;
+import org.jfree.svg.SVGUtils;
+import org.slabproof.larson.RunResult;
 import org.slabproof.larson.RunStatus;
 import org.slabproof.larson.telemetry.Sample;
 
 /**
- * Draws the memory story of one or more Larson runs: SuperSlabs live (top panel) and the process
- * RSS (bottom panel) against time, one colour per run, with a legend. Written as PNG or SVG,
- * chosen by the file's extension.
+ * Draws the memory story of one or more runs against time, one panel per quantity (by default
+ * SuperSlabs live above the process RSS), one colour per run, with a legend that says how each
+ * run went. Written as PNG or SVG, chosen by the file's extension.
  */
 public final class MemoryChart {
+    /** The x axis of every panel. */
+    public static final String TIME_AXIS = "seconds since the workers started";
+
     private static final int WIDTH = 1040;
-    private static final int HEIGHT = 640;
-    private static final double LEFT = 80;
-    private static final double RIGHT = WIDTH - 290;
-    private static final double TOP_PANEL_TOP = 70;
-    private static final double PANEL_HEIGHT = 220;
-    private static final double PANEL_GAP = 70;
-    private static final Color INK = new Color(0x22, 0x22, 0x22);
+    private static final int PANEL_HEIGHT = 260;
+    private static final double MIB = 1024.0 * 1024.0;
     private static final Color GRID = new Color(0xdd, 0xdd, 0xdd);
     private static final Color[] PALETTE = {
         new Color(0x1f, 0x77, 0xb4), new Color(0xd6, 0x27, 0x28), new Color(0x2c, 0xa0, 0x2c),
@@ -32,135 +49,157 @@ public final class MemoryChart {
         new Color(0xe3, 0x77, 0xc2), new Color(0x7f, 0x7f, 0x7f),
     };
 
-    private final String title;
-    private final List<LarsonResult> runs;
+    /** A quantity drawn against time in a panel of its own. */
+    public enum Panel {
+        /** SuperSlabs mapped and not released; only runs of the reference allocator have it. */
+        SUPERSLABS_LIVE("SuperSlabs live", Sample::superSlabsLive, 1.0),
+        /** Bytes the reference allocator has mapped, in MiB. */
+        MAPPED_MIB("mapped (MiB)", Sample::mappedBytes, MIB),
+        /** The process's resident set, in MiB; every run has it. */
+        RSS_MIB("RSS (MiB)", Sample::rssBytes, MIB);
 
-    /** A chart titled {@code title} of {@code runs}, drawn in this order. */
-    public MemoryChart(String title, List<LarsonResult> runs) {
+        private final String axisLabel;
+        private final ToLongFunction<Sample> quantity;
+        private final double divisor;
+
+        Panel(String axisLabel, ToLongFunction<Sample> quantity, double divisor) {
+            this.axisLabel = axisLabel;
+            this.quantity = quantity;
+            this.divisor = divisor;
+        }
+
+        /** The panel's y-axis label. */
+        public String axisLabel() {
+            return axisLabel;
+        }
+    }
+
+    /** Larson's chart: SuperSlabs live, then RSS. */
+    public static final List<Panel> LARSON_PANELS = List.of(Panel.SUPERSLABS_LIVE, Panel.RSS_MIB);
+    /** The memory-over-time chart of soak and xmalloc runs: SuperSlabs live, mapped MiB, RSS. */
+    public static final List<Panel> MEMORY_PANELS = List.of(Panel.SUPERSLABS_LIVE, Panel.MAPPED_MIB, Panel.RSS_MIB);
+
+    private final JFreeChart chart;
+    private final int height;
+
+    /** Larson's chart titled {@code title} of {@code runs}, drawn in this order. */
+    public MemoryChart(String title, List<RunResult> runs) {
+        this(title, runs, LARSON_PANELS);
+    }
+
+    /** A chart titled {@code title} of {@code runs}, drawn in this order, one panel per entry of {@code panels}. */
+    public MemoryChart(String title, List<RunResult> runs, List<Panel> panels) {
         if (runs.isEmpty()) {
             throw new IllegalArgumentException("nothing to plot");
         }
-        this.title = title;
-        this.runs = List.copyOf(runs);
+        List<String> keys = seriesKeys(runs);
+        NumberAxis time = new NumberAxis(TIME_AXIS);
+        CombinedDomainXYPlot plot = new CombinedDomainXYPlot(time);
+        plot.setGap(18);
+        for (Panel panel : panels) {
+            plot.add(panel(panel, runs, keys), 1);
+        }
+        chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, false);
+        chart.setBackgroundPaint(Color.WHITE);
+        LegendItemCollection items = new LegendItemCollection();
+        for (int i = 0; i < runs.size(); i++) {
+            LegendItem item = new LegendItem(keys.get(i) + ": " + note(runs.get(i)), color(i));
+            items.add(item);
+        }
+        LegendTitle legend = new LegendTitle(() -> items);
+        legend.setPosition(RectangleEdge.BOTTOM);
+        chart.addLegend(legend);
+        height = 120 + PANEL_HEIGHT * panels.size();
+    }
+
+    /** The chart as built, for callers (and tests) that want its plots, series and axes. */
+    public JFreeChart chart() {
+        return chart;
     }
 
     /** Draws the chart into {@code file}, PNG or SVG by its extension. */
     public void write(Path file) throws IOException {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".svg")) {
-            SvgSketch svg = new SvgSketch(WIDTH, HEIGHT);
-            draw(svg);
-            svg.save(file);
+            SVGGraphics2D g = new SVGGraphics2D(WIDTH, height);
+            chart.draw(g, new Rectangle(WIDTH, height));
+            SVGUtils.writeToSVG(file.toFile(), g.getSVGElement());
         } else if (name.endsWith(".png")) {
-            PngSketch png = new PngSketch(WIDTH, HEIGHT);
-            draw(png);
-            png.save(file);
+            ChartUtils.saveChartAsPNG(file.toFile(), chart, WIDTH, height);
         } else {
             throw new IllegalArgumentException("a plot is .png or .svg, not " + file);
         }
     }
 
-    private void draw(Sketch s) {
-        s.fillRect(0, 0, WIDTH, HEIGHT, Color.WHITE);
-        s.text(WIDTH / 2.0, 32, title, INK, 17, true, Sketch.Anchor.MIDDLE);
-
-        double maxSeconds = 0;
-        for (LarsonResult r : runs) {
-            for (Sample x : r.samples()) {
-                maxSeconds = Math.max(maxSeconds, x.seconds());
-            }
-        }
-        Axis time = Axis.from(0, Math.max(maxSeconds, 1e-3));
-
-        double bottomPanelTop = TOP_PANEL_TOP + PANEL_HEIGHT + PANEL_GAP;
-        panel(s, TOP_PANEL_TOP, "SuperSlabs live", time, Sample::superSlabsLive, 1.0, true);
-        panel(s, bottomPanelTop, "RSS (MiB)", time, Sample::rssBytes, 1024.0 * 1024.0, false);
-        s.text((LEFT + RIGHT) / 2, bottomPanelTop + PANEL_HEIGHT + 45, "seconds since the workers started",
-                INK, 13, false, Sketch.Anchor.MIDDLE);
-        legend(s);
-    }
-
-    /** One panel: frame, grid, ticks and a polyline per run that has the quantity. */
-    private void panel(Sketch s, double top, String name, Axis time, ToDoubleFunction<Sample> quantity,
-            double divisor, boolean onlySuperSlabRuns) {
-        double bottom = top + PANEL_HEIGHT;
-        double maxValue = 0;
-        for (LarsonResult r : runs) {
-            for (Sample x : r.samples()) {
-                double v = quantity.applyAsDouble(x);
+    /** One panel: a series per run that has the quantity, coloured as the run is everywhere else. */
+    private static XYPlot panel(Panel panel, List<RunResult> runs, List<String> keys) {
+        XYSeriesCollection data = new XYSeriesCollection();
+        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
+        for (int i = 0; i < runs.size(); i++) {
+            // Unsorted with duplicates allowed: the samples are already in time order, keep them as taken.
+            XYSeries series = new XYSeries(keys.get(i), false, true);
+            for (Sample s : runs.get(i).samples()) {
+                long v = panel.quantity.applyAsLong(s);
                 if (v >= 0) {
-                    maxValue = Math.max(maxValue, v / divisor);
+                    series.add(s.seconds(), v / panel.divisor);
                 }
             }
+            if (series.getItemCount() == 0) {
+                continue;       // e.g. a peer without SuperSlabs in the SuperSlab panel
+            }
+            renderer.setSeriesPaint(data.getSeriesCount(), color(i));
+            renderer.setSeriesStroke(data.getSeriesCount(), new BasicStroke(2.2f));
+            data.addSeries(series);
         }
-        Axis values = Axis.from(0, maxValue > 0 ? maxValue * 1.05 : 1);
-
-        for (double v : values.ticks()) {
-            double y = bottom - values.fraction(v) * PANEL_HEIGHT;
-            s.line(LEFT, y, RIGHT, y, GRID, 1);
-            s.text(LEFT - 8, y + 4, values.label(v), INK, 11, false, Sketch.Anchor.END);
+        NumberAxis values = new NumberAxis(panel.axisLabel);
+        values.setAutoRangeIncludesZero(true);
+        if (panel == Panel.SUPERSLABS_LIVE) {
+            values.setStandardTickUnits(NumberAxis.createIntegerTickUnits());   // no half SuperSlabs
         }
-        for (double t : time.ticks()) {
-            double x = LEFT + time.fraction(t) * (RIGHT - LEFT);
-            s.line(x, bottom, x, bottom + 5, INK, 1);
-            s.text(x, bottom + 19, time.label(t), INK, 11, false, Sketch.Anchor.MIDDLE);
-        }
-        s.line(LEFT, top, LEFT, bottom, INK, 1.2);
-        s.line(LEFT, bottom, RIGHT, bottom, INK, 1.2);
-        s.verticalText(LEFT - 55, (top + bottom) / 2, name, INK, 13);
-
+        XYPlot plot = new XYPlot(data, null, values, renderer);
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setDomainGridlinePaint(GRID);
+        plot.setRangeGridlinePaint(GRID);
         for (int i = 0; i < runs.size(); i++) {
-            LarsonResult r = runs.get(i);
-            if (onlySuperSlabRuns && r.atEnd() == null) {
-                continue;
+            RunResult r = runs.get(i);
+            if (r.hadIdlePhase()) {
+                ValueMarker idle = new ValueMarker(r.idleStartedSeconds(), color(i), new BasicStroke(1f,
+                        BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 1f, new float[] {4f, 4f}, 0f));
+                // Unlabelled: labels of several runs' markers would overprint; the legend gives the time.
+                plot.addDomainMarker(idle);
             }
-            List<double[]> points = new ArrayList<>();
-            for (Sample x : r.samples()) {
-                double v = quantity.applyAsDouble(x);
-                if (v >= 0) {
-                    points.add(new double[] {
-                        LEFT + time.fraction(x.seconds()) * (RIGHT - LEFT),
-                        bottom - values.fraction(v / divisor) * PANEL_HEIGHT});
-                }
-            }
-            double[] xs = new double[points.size()];
-            double[] ys = new double[points.size()];
-            for (int k = 0; k < xs.length; k++) {
-                xs[k] = points.get(k)[0];
-                ys[k] = points.get(k)[1];
-            }
-            s.polyline(xs, ys, color(i), 2.2);
         }
+        return plot;
     }
 
-    private void legend(Sketch s) {
-        double x = RIGHT + 25;
-        double y = TOP_PANEL_TOP + 8;
-        s.text(x, y, "runs", INK, 13, true, Sketch.Anchor.START);
-        for (int i = 0; i < runs.size(); i++) {
-            LarsonResult r = runs.get(i);
-            y += 30;
-            s.line(x, y - 4, x + 24, y - 4, color(i), 3);
-            s.text(x + 32, y, r.allocator(), INK, 12, false, Sketch.Anchor.START);
-            if (r.variant() != null) {
-                // On a line of its own: variant ids are long and the legend is narrow.
-                y += 15;
-                s.text(x + 32, y, "variant " + r.variant(), INK, 11, false, Sketch.Anchor.START);
-            }
-            String note;
-            if (r.status() == RunStatus.MAPPED_MEMORY_EXHAUSTED) {
-                note = String.format(Locale.ROOT, "mapped cap hit after %.1f s", r.elapsedSeconds());
-            } else if (r.status() == RunStatus.FAILED) {
-                note = "failed";
-            } else {
-                note = String.format(Locale.ROOT, "%.2f M ops/s", r.throughput() / 1e6);
-            }
-            if (r.atEnd() == null) {
-                note += ", no SuperSlabs";
-            }
-            y += 15;
-            s.text(x + 32, y, note, INK, 11, false, Sketch.Anchor.START);
+    /** How the run went, for its legend entry. */
+    private static String note(RunResult r) {
+        String note;
+        if (r.status() == RunStatus.MAPPED_MEMORY_EXHAUSTED) {
+            note = String.format(Locale.ROOT, "mapped cap hit after %.1f s", r.elapsedSeconds());
+        } else if (r.status() == RunStatus.FAILED) {
+            note = "failed";
+        } else {
+            note = String.format(Locale.ROOT, "%.2f M ops/s", r.throughput() / 1e6);
         }
+        if (r.hadIdlePhase()) {
+            note += String.format(Locale.ROOT, ", producers idle from %.1f s (dashed line)", r.idleStartedSeconds());
+        }
+        return r.atEnd() == null ? note + ", no SuperSlabs" : note;
+    }
+
+    /** Each run's label, numbered when a label repeats: a series needs a key of its own. */
+    private static List<String> seriesKeys(List<RunResult> runs) {
+        List<String> keys = new ArrayList<>();
+        Set<String> used = new HashSet<>();
+        for (RunResult r : runs) {
+            String key = r.label();
+            for (int n = 2; !used.add(key); n++) {
+                key = r.label() + " #" + n;
+            }
+            keys.add(key);
+        }
+        return keys;
     }
 
     private static Color color(int i) {

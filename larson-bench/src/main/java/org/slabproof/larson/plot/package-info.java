@@ -1,2 +1,2 @@
-/** The memory chart (SuperSlabs live and RSS over time), drawn as PNG with java.awt or as hand-written SVG. */
+/** Memory-over-time charts (SuperSlabs live, mapped MiB, RSS), drawn with JFreeChart as PNG or, through JFreeSVG, as SVG. */
 package org.slabproof.larson.plot;

@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.slabproof.larson.LarsonResult;
+import org.slabproof.larson.RunResult;
 import org.slabproof.larson.RunStatus;
 
 /**
@@ -36,26 +36,26 @@ public final class ComparisonTable {
     private final List<Row> rows;
 
     /** Summarises {@code results}, grouped by label in the order labels first appear. */
-    public ComparisonTable(List<LarsonResult> results, List<String> order) {
-        Map<String, List<LarsonResult>> byLabel = new LinkedHashMap<>();
+    public ComparisonTable(List<RunResult> results, List<String> order) {
+        Map<String, List<RunResult>> byLabel = new LinkedHashMap<>();
         for (String label : order) {
             byLabel.put(label, new ArrayList<>());
         }
-        for (LarsonResult r : results) {
+        for (RunResult r : results) {
             byLabel.computeIfAbsent(r.label(), k -> new ArrayList<>()).add(r);
         }
         List<Row> built = new ArrayList<>();
         double first = Double.NaN;
         for (var e : byLabel.entrySet()) {
-            List<LarsonResult> runs = e.getValue();
+            List<RunResult> runs = e.getValue();
             double[] ok = runs.stream().filter(r -> r.status() == RunStatus.OK)
-                    .mapToDouble(LarsonResult::throughput).sorted().toArray();
+                    .mapToDouble(RunResult::throughput).sorted().toArray();
             double median = median(ok);
             if (built.isEmpty()) {
                 first = median;
             }
             long ssPeak = runs.stream().filter(r -> r.atEnd() != null).mapToLong(r -> r.atEnd().peak()).max().orElse(-1);
-            long rssPeak = runs.stream().mapToLong(LarsonResult::rssPeakBytes).max().orElse(-1);
+            long rssPeak = runs.stream().mapToLong(RunResult::rssPeakBytes).max().orElse(-1);
             int caps = (int) runs.stream().filter(r -> r.status() == RunStatus.MAPPED_MEMORY_EXHAUSTED).count();
             built.add(new Row(e.getKey(), runs.size(), ok.length, median,
                     ok.length == 0 ? Double.NaN : ok[0], ok.length == 0 ? Double.NaN : ok[ok.length - 1],

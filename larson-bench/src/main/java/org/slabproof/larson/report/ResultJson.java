@@ -1,134 +1,156 @@
 package org.slabproof.larson.report;
 
-import java.util.ArrayList;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.util.List;
-import java.util.Map;
-import org.slabproof.larson.LarsonResult;
+import org.slabproof.larson.RunResult;
 import org.slabproof.larson.RunStatus;
 import org.slabproof.larson.SuperSlabFigures;
+import org.slabproof.larson.Workload;
 import org.slabproof.larson.telemetry.Sample;
+import tools.jackson.databind.MapperFeature;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The {@code --json} form of a {@link LarsonResult}: one flat object whose names match the
- * printed lines ({@code throughput}, {@code superslabs_allocated}, ..., {@code rss_peak_bytes}),
- * the allocator's counters after cleanup as a nested object, and the telemetry samples. Fields a
- * peer without SuperSlabs cannot have are {@code null}.
+ * The {@code --json} form of a {@link RunResult}, and of a comparison: one flat object whose
+ * names match the printed lines ({@code throughput}, {@code superslabs_allocated}, ...,
+ * {@code rss_peak_bytes}), the allocator's counters after cleanup as a nested object, and the
+ * telemetry samples. Fields a peer without SuperSlabs cannot have are {@code null}.
+ *
+ * <p>The records below are the schema, member for member and in order; Jackson derives the
+ * snake_case names from them. The in-memory records use -1 and NaN for "not available", JSON
+ * uses null (it has no NaN), so each record converts at the boundary.
  */
 public final class ResultJson {
+    private static final JsonMapper MAPPER = JsonMapper.builder()
+            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            // Members in declaration order, as the schema lists them, not alphabetically.
+            .disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+            .build();
+
     private ResultJson() {
     }
 
     /** The JSON document for {@code r}. */
-    public static String write(LarsonResult r) {
-        JsonWriter w = new JsonWriter().beginObject();
-        w.name("allocator").value(r.allocator());
-        w.name("variant").value(r.variant());
-        w.name("description").value(r.description());
-        w.name("arguments").value(r.arguments());
-        w.name("status").value(r.status().id());
-        w.name("error").value(r.error());
-        w.name("throughput").value(r.throughput());
-        w.name("relative_time").value(r.relativeTime());
-        w.name("elapsed_seconds").value(r.elapsedSeconds());
-        w.name("mallocs").value(r.mallocs());
-        w.name("frees").value(r.frees());
-        w.name("threads_spawned").value(r.threadsSpawned());
-        w.name("rss_peak_bytes").value(r.rssPeakBytes());
-        figures(w, r.atEnd());
-        w.name("after_cleanup");
-        if (r.afterCleanup() == null) {
-            w.nullValue();
-        } else {
-            w.beginObject();
-            figures(w, r.afterCleanup());
-            w.endObject();
-        }
-        w.name("samples").beginArray();
-        for (Sample s : r.samples()) {
-            w.beginObject();
-            w.name("seconds").value(s.seconds());
-            w.name("mallocs").value(s.mallocs());
-            nullable(w, "superslabs_live", s.superSlabsLive());
-            nullable(w, "superslabs_allocated", s.superSlabsAllocated());
-            nullable(w, "superslabs_freed", s.superSlabsFreed());
-            nullable(w, "mapped_bytes", s.mappedBytes());
-            nullable(w, "rss_bytes", s.rssBytes());
-            w.endObject();
-        }
-        w.endArray();
-        return w.endObject().toString();
+    public static String write(RunResult r) {
+        return MAPPER.writeValueAsString(RunDocument.of(r));
     }
 
     /**
-     * Reads back a document written by {@link #write}.
+     * Reads back a document written by {@link #write}, or by the runner before the workload field existed.
      *
-     * @throws IllegalArgumentException if it is not one
+     * @throws tools.jackson.core.JacksonException if it is not one
      */
-    @SuppressWarnings("unchecked")
-    public static LarsonResult read(String json) {
-        Object parsed = JsonReader.parse(json);
-        if (!(parsed instanceof Map<?, ?> m)) {
-            throw new IllegalArgumentException("a Larson result is a JSON object");
-        }
-        Map<String, Object> o = (Map<String, Object>) m;
-        List<Sample> samples = new ArrayList<>();
-        for (Object e : (List<Object>) o.get("samples")) {
-            Map<String, Object> s = (Map<String, Object>) e;
-            samples.add(new Sample(number(s, "seconds"), longOr(s, "mallocs"), longOr(s, "superslabs_live"),
-                    longOr(s, "superslabs_allocated"), longOr(s, "superslabs_freed"), longOr(s, "mapped_bytes"),
-                    longOr(s, "rss_bytes")));
-        }
-        Object after = o.get("after_cleanup");
-        return new LarsonResult((String) o.get("allocator"), (String) o.get("variant"), (String) o.get("description"),
-                (String) o.get("arguments"), RunStatus.fromId((String) o.get("status")), (String) o.get("error"),
-                number(o, "elapsed_seconds"), longOr(o, "mallocs"), longOr(o, "frees"), longOr(o, "threads_spawned"),
-                longOr(o, "rss_peak_bytes"), figures(o),
-                after == null ? null : figures((Map<String, Object>) after), samples);
+    public static RunResult read(String json) {
+        return MAPPER.readValue(json, RunDocument.class).toResult();
     }
 
-    private static void figures(JsonWriter w, SuperSlabFigures f) {
-        boolean has = f != null;
-        nullable(w, "superslabs_allocated", has ? f.allocated() : -1);
-        nullable(w, "superslabs_freed", has ? f.freed() : -1);
-        nullable(w, "superslabs_live", has ? f.live() : -1);
-        nullable(w, "superslabs_peak", has ? f.peak() : -1);
-        nullable(w, "mapped_peak_bytes", has ? f.mappedBytesPeak() : -1);
-        nullable(w, "active_blocks", has ? f.activeBlocks() : -1);
-        nullable(w, "local_frees", has ? f.localFrees() : -1);
-        nullable(w, "remote_frees", has ? f.remoteFrees() : -1);
-        nullable(w, "drains", has ? f.drains() : -1);
-        nullable(w, "drained_blocks", has ? f.drainedBlocks() : -1);
-        nullable(w, "adoptions", has ? f.adoptions() : -1);
-        nullable(w, "trims", has ? f.trims() : -1);
+    /** The JSON document of a comparison: its summary rows and every run's own document. */
+    public static String writeComparison(String workload, String arguments, int rounds, List<ComparisonTable.Row> rows,
+            List<RunResult> runs) {
+        return MAPPER.writeValueAsString(new ComparisonDocument(workload, arguments, rounds,
+                rows.stream().map(SummaryRow::of).toList(), runs.stream().map(RunDocument::of).toList()));
     }
 
-    private static SuperSlabFigures figures(Map<String, Object> o) {
-        if (o.get("superslabs_allocated") == null) {
-            return null;
+    /** The runs of a comparison document, in the order they ran. */
+    public static List<RunResult> readComparisonRuns(String json) {
+        return MAPPER.readValue(json, ComparisonDocument.class).runs().stream().map(RunDocument::toResult).toList();
+    }
+
+    /** One run. {@code workload} and {@code idle_started_seconds} were added later; absent means Larson, no idle phase. */
+    record RunDocument(String workload, String allocator, String variant, String description, String arguments,
+            String status, String error, Double throughput, Double relativeTime, Double elapsedSeconds,
+            Double idleStartedSeconds, long mallocs, long frees, long threadsSpawned, long rssPeakBytes,
+            @JsonUnwrapped Figures figures, Figures afterCleanup, List<SampleDocument> samples) {
+
+        static RunDocument of(RunResult r) {
+            return new RunDocument(r.workload().id(), r.allocator(), r.variant(), r.description(), r.arguments(),
+                    r.status().id(), r.error(), finite(r.throughput()), finite(r.relativeTime()),
+                    finite(r.elapsedSeconds()), finite(r.idleStartedSeconds()), r.mallocs(), r.frees(),
+                    r.threadsSpawned(), r.rssPeakBytes(),
+                    // Unwrapped members are left out when the object is null: write them as nulls instead.
+                    r.atEnd() == null ? Figures.NONE : Figures.of(r.atEnd()),
+                    r.afterCleanup() == null ? null : Figures.of(r.afterCleanup()),
+                    r.samples().stream().map(SampleDocument::of).toList());
         }
-        return new SuperSlabFigures(longOr(o, "superslabs_allocated"), longOr(o, "superslabs_freed"),
-                longOr(o, "superslabs_live"), longOr(o, "superslabs_peak"), longOr(o, "mapped_peak_bytes"),
-                longOr(o, "active_blocks"), longOr(o, "local_frees"), longOr(o, "remote_frees"), longOr(o, "drains"),
-                longOr(o, "drained_blocks"), longOr(o, "adoptions"), longOr(o, "trims"));
-    }
 
-    /** Negative values mean "not available" in the records and null in JSON. */
-    private static void nullable(JsonWriter w, String name, long v) {
-        w.name(name);
-        if (v < 0) {
-            w.nullValue();
-        } else {
-            w.value(v);
+        RunResult toResult() {
+            return new RunResult(workload == null ? Workload.LARSON : Workload.fromId(workload), allocator, variant,
+                    description, arguments, RunStatus.fromId(status), error, orNaN(elapsedSeconds), mallocs, frees,
+                    threadsSpawned, rssPeakBytes, figures == null ? null : figures.toFigures(),
+                    afterCleanup == null ? null : afterCleanup.toFigures(),
+                    samples == null ? List.of() : samples.stream().map(SampleDocument::toSample).toList(),
+                    orNaN(idleStartedSeconds));
         }
     }
 
-    private static long longOr(Map<String, Object> o, String name) {
-        Object v = o.get(name);
-        return v == null ? -1 : ((Number) v).longValue();
+    /** The reference allocator's counters; all null for a peer without SuperSlabs. */
+    record Figures(Long superslabsAllocated, Long superslabsFreed, Long superslabsLive, Long superslabsPeak,
+            Long mappedPeakBytes, Long activeBlocks, Long localFrees, Long remoteFrees, Long drains,
+            Long drainedBlocks, Long adoptions, Long trims) {
+        static final Figures NONE = new Figures(null, null, null, null, null, null, null, null, null, null, null, null);
+
+        static Figures of(SuperSlabFigures f) {
+            return new Figures(f.allocated(), f.freed(), f.live(), f.peak(), f.mappedBytesPeak(), f.activeBlocks(),
+                    f.localFrees(), f.remoteFrees(), f.drains(), f.drainedBlocks(), f.adoptions(), f.trims());
+        }
+
+        SuperSlabFigures toFigures() {
+            if (superslabsAllocated == null) {
+                return null;
+            }
+            return new SuperSlabFigures(superslabsAllocated, orMinusOne(superslabsFreed), orMinusOne(superslabsLive),
+                    orMinusOne(superslabsPeak), orMinusOne(mappedPeakBytes), orMinusOne(activeBlocks),
+                    orMinusOne(localFrees), orMinusOne(remoteFrees), orMinusOne(drains), orMinusOne(drainedBlocks),
+                    orMinusOne(adoptions), orMinusOne(trims));
+        }
     }
 
-    private static double number(Map<String, Object> o, String name) {
-        Object v = o.get(name);
-        return v == null ? Double.NaN : ((Number) v).doubleValue();
+    /** One telemetry sample. */
+    record SampleDocument(double seconds, Long mallocs, Long superslabsLive, Long superslabsAllocated,
+            Long superslabsFreed, Long mappedBytes, Long rssBytes) {
+
+        static SampleDocument of(Sample s) {
+            return new SampleDocument(s.seconds(), s.mallocs(), nullable(s.superSlabsLive()),
+                    nullable(s.superSlabsAllocated()), nullable(s.superSlabsFreed()), nullable(s.mappedBytes()),
+                    nullable(s.rssBytes()));
+        }
+
+        Sample toSample() {
+            return new Sample(seconds, orMinusOne(mallocs), orMinusOne(superslabsLive), orMinusOne(superslabsAllocated),
+                    orMinusOne(superslabsFreed), orMinusOne(mappedBytes), orMinusOne(rssBytes));
+        }
+    }
+
+    /** A comparison; {@code workload} was added later. */
+    record ComparisonDocument(String workload, String arguments, int rounds, List<SummaryRow> summary,
+            List<RunDocument> runs) {
+    }
+
+    /** One entry of a comparison's summary; {@code superslabs_peak} is -1 for peers without SuperSlabs, as it always was. */
+    record SummaryRow(String label, int runs, int completed, Double medianThroughput, Double ratioToFirst,
+            Double minThroughput, Double maxThroughput, int capHits, long superslabsPeak, long rssPeakBytes) {
+
+        static SummaryRow of(ComparisonTable.Row r) {
+            return new SummaryRow(r.label(), r.runs(), r.completed(), finite(r.medianThroughput()), finite(r.ratio()),
+                    finite(r.minThroughput()), finite(r.maxThroughput()), r.capHits(), r.superSlabsPeak(),
+                    r.rssPeakBytes());
+        }
+    }
+
+    private static Double finite(double v) {
+        return Double.isFinite(v) ? v : null;
+    }
+
+    private static double orNaN(Double v) {
+        return v == null ? Double.NaN : v;
+    }
+
+    private static Long nullable(long v) {
+        return v < 0 ? null : v;
+    }
+
+    private static long orMinusOne(Long v) {
+        return v == null ? -1 : v;
     }
 }

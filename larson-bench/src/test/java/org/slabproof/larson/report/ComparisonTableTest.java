@@ -5,22 +5,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.slabproof.larson.LarsonResult;
+import org.slabproof.larson.RunResult;
 import org.slabproof.larson.RunStatus;
 import org.slabproof.larson.SuperSlabFigures;
+import org.slabproof.larson.Workload;
 
 /** Medians and ratios of a comparison, from results written out by hand. */
 class ComparisonTableTest {
 
-    private static LarsonResult run(String allocator, String variant, RunStatus status, long mallocs, long ssPeak) {
+    private static RunResult run(String allocator, String variant, RunStatus status, long mallocs, long ssPeak) {
         SuperSlabFigures f = ssPeak < 0 ? null : new SuperSlabFigures(ssPeak, 0, ssPeak, ssPeak, 0, 0, 0, 0, 0, 0, 0, 0);
-        return new LarsonResult(allocator, variant, "", "1 8 16 4 1 1 1", status, null, 1.0, mallocs, mallocs, 1,
-                100L << 20, f, f, List.of());
+        return new RunResult(Workload.LARSON, allocator, variant, "", "1 8 16 4 1 1 1", status, null, 1.0, mallocs, mallocs, 1,
+                100L << 20, f, f, List.of(), Double.NaN);
     }
 
     @Test
     void mediansOfCompletedRunsAndRatiosToTheFirstEntry() {
-        List<LarsonResult> results = List.of(
+        List<RunResult> results = List.of(
                 run("slabproof", null, RunStatus.OK, 300, 5), run("heap", null, RunStatus.OK, 100, -1),
                 run("slabproof", null, RunStatus.OK, 100, 7), run("heap", null, RunStatus.OK, 50, -1),
                 run("slabproof", null, RunStatus.OK, 200, 6), run("heap", null, RunStatus.OK, 400, -1),

@@ -5,36 +5,44 @@ import java.util.Locale;
 import org.slabproof.larson.telemetry.Sample;
 
 /**
- * What one Larson run measured; this is also what {@code --json} writes and a comparison reads
- * back from each child JVM.
+ * What one run of a workload measured; this is also what {@code --json} writes and a comparison
+ * reads back from each child JVM.
  *
+ * @param workload which benchmark ran
  * @param allocator the peer id
  * @param variant the known-bad variant id, or null
  * @param description what exactly was measured
- * @param arguments the seven positional arguments as given
+ * @param arguments the workload's arguments as a command line (Larson: the seven positional ones)
  * @param status how the run ended
  * @param error the failure's message, or null
- * @param elapsedSeconds from the workers' start to the end of the last one
- * @param mallocs worker mallocs (the warmup's are not counted, as in C)
+ * @param elapsedSeconds the timed part: Larson from the workers' start to the end of the last one;
+ *     xmalloc from the threads' start until every produced block was freed (an idle phase is not timed)
+ * @param mallocs worker mallocs (Larson's warmup is not counted, as in C)
  * @param frees worker frees
  * @param threadsSpawned worker threads that ran, successors included
  * @param rssPeakBytes the process's peak resident set ({@code VmHWM}), -1 when unknown
  * @param atEnd the allocator's counters once the workers had ended, null for peers without SuperSlabs
  * @param afterCleanup the same after every remaining block was freed, null for peers without SuperSlabs
  * @param samples telemetry taken during the run
+ * @param idleStartedSeconds when xmalloc's producers went idle (seconds since the start), NaN if they did not
  */
-public record LarsonResult(String allocator, String variant, String description, String arguments, RunStatus status,
-        String error, double elapsedSeconds, long mallocs, long frees, long threadsSpawned, long rssPeakBytes,
-        SuperSlabFigures atEnd, SuperSlabFigures afterCleanup, List<Sample> samples) {
+public record RunResult(Workload workload, String allocator, String variant, String description, String arguments,
+        RunStatus status, String error, double elapsedSeconds, long mallocs, long frees, long threadsSpawned,
+        long rssPeakBytes, SuperSlabFigures atEnd, SuperSlabFigures afterCleanup, List<Sample> samples,
+        double idleStartedSeconds) {
 
     /** Copies the samples so the result is immutable. */
-    public LarsonResult {
+    public RunResult {
         samples = List.copyOf(samples);
     }
 
-    /** Worker mallocs per second of elapsed time, larson.cpp's throughput. */
+    /**
+     * The workload's own throughput: Larson's worker mallocs per second (larson.cpp), or xmalloc's
+     * frees per second (xmalloc-test.c counts the consumers' frees).
+     */
     public double throughput() {
-        return elapsedSeconds > 0 ? mallocs / elapsedSeconds : 0;
+        long ops = workload == Workload.XMALLOC ? frees : mallocs;
+        return elapsedSeconds > 0 ? ops / elapsedSeconds : 0;
     }
 
     /** larson.cpp's "relative time": {@code 1e9 / throughput}. */
@@ -48,8 +56,20 @@ public record LarsonResult(String allocator, String variant, String description,
         return variant == null ? allocator : allocator + "@" + variant;
     }
 
-    /** The exact line larson.cpp prints, so existing parsers work. */
+    /** Whether xmalloc's producers had an idle phase in this run. */
+    public boolean hadIdlePhase() {
+        return !Double.isNaN(idleStartedSeconds);
+    }
+
+    /**
+     * The exact line the C benchmark prints, so existing parsers work: larson.cpp's
+     * {@code Throughput = ...}, or xmalloc-test.c's {@code rtime: ..., free/sec: ... M}.
+     */
     public String throughputLine() {
+        if (workload == Workload.XMALLOC) {
+            double mfreePerSec = throughput() * 1e-6;
+            return String.format(Locale.ROOT, "rtime: %.3f, free/sec: %.3f M", 100.0 / mfreePerSec, mfreePerSec);
+        }
         return String.format(Locale.ROOT, "Throughput = %8.0f operations per second, relative time: %.3fs.",
                 throughput(), relativeTime());
     }
