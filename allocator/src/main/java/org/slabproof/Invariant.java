@@ -46,6 +46,31 @@ public enum Invariant {
         return title;
     }
 
+    /**
+     * The invariant an error stands for when the caller did nothing wrong, or null when it names
+     * none: an allocator error's own ({@link AllocatorException#invariant()}), or I4 for an
+     * {@link IllegalStateException} thrown by the FFM runtime because a SuperSlab's memory was
+     * closed by its release (the allocator turns the ones it sees into
+     * {@link UseAfterReleaseException}). Causes are followed.
+     */
+    public static Invariant of(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof AllocatorException e && e.invariant() != null) {
+                return e.invariant();
+            }
+            if (c instanceof IllegalStateException && closedMemory(c)) {
+                return I4;
+            }
+        }
+        return null;
+    }
+
+    /** Thrown by the FFM runtime's check that a segment's scope is alive. */
+    private static boolean closedMemory(Throwable t) {
+        StackTraceElement[] frames = t.getStackTrace();
+        return frames.length > 0 && frames[0].getClassName().startsWith("jdk.internal.foreign.");
+    }
+
     /** {@code "I2 no loss"}: the form every report prints. */
     @Override
     public String toString() {

@@ -1,15 +1,12 @@
 package org.slabproof.testkit;
 
-import org.slabproof.AllocatorException;
 import org.slabproof.Invariant;
 
 /**
  * The one place that says which invariant an exception seen by a suite stands for, when the
- * suite itself did nothing wrong: the allocator's errors name theirs
- * ({@link AllocatorException#invariant()}), a test's own {@link InvariantViolation} carries one,
- * and an {@link IllegalStateException} thrown by the FFM runtime's scope check is a touch of a
- * SuperSlab whose memory was closed by its release (I4), the same rule the allocator applies when
- * it turns one into a {@code UseAfterReleaseException}.
+ * suite itself did nothing wrong: a test's own {@link InvariantViolation} carries one; anything
+ * else follows the allocator's own rule, {@link Invariant#of(Throwable)} (an allocator error names
+ * its invariant; a touch of a SuperSlab whose memory its release closed is I4).
  */
 public final class Classifier {
     private Classifier() {
@@ -17,27 +14,16 @@ public final class Classifier {
 
     /**
      * The invariant {@code t} stands for, or null when it names none (a crash, a timeout, a bug in
-     * the test): such a failure must not count as a catch.
+     * the test): such a failure must not count as a catch. A test's own violation first, then the
+     * allocator's rule ({@link Invariant#of(Throwable)}).
      */
     public static Invariant of(Throwable t) {
         for (Throwable c = t; c != null; c = c.getCause()) {
             if (c instanceof InvariantViolation v) {
                 return v.invariant();
             }
-            if (c instanceof AllocatorException e && e.invariant() != null) {
-                return e.invariant();
-            }
-            if (c instanceof IllegalStateException && closedMemory(c)) {
-                return Invariant.I4;
-            }
         }
-        return null;
-    }
-
-    /** Thrown by the FFM runtime's check that a segment's scope is alive: the memory was closed. */
-    private static boolean closedMemory(Throwable t) {
-        StackTraceElement[] frames = t.getStackTrace();
-        return frames.length > 0 && frames[0].getClassName().startsWith("jdk.internal.foreign.");
+        return Invariant.of(t);
     }
 
     /**

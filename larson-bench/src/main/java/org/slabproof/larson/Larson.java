@@ -116,10 +116,11 @@ public final class Larson {
             }
         }
         SuperSlabFigures afterCleanup = peer.allocatorStats().map(SuperSlabFigures::of).orElse(null);
+        String broken = Breakage.invariants(failure, peer.violations());
 
         return new RunResult(Workload.LARSON, peer.id(), peer.variant(), peer.description(), args.toCommandLine(),
                 RunStatus.of(failure), RunStatus.describe(failure), elapsed, mallocs, frees, threads, rssPeak, atEnd,
-                afterCleanup, telemetry.samples(), Double.NaN);
+                afterCleanup, telemetry.samples(), Double.NaN, broken);
     }
 
     /** C's warmup: allocate every block, shuffle them, then 4 * N random replacements. */

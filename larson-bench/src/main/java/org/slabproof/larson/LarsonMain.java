@@ -18,11 +18,15 @@ import org.slabproof.larson.report.SoakReport;
 /**
  * The runner's entry point (the shaded jar's main class): one run of one allocator, a comparison
  * of several, or the soak, of Larson or xmalloc; see {@link Options#USAGE}. The exit status tells scripts how it went:
- * 0 ok, 1 failed, 2 bad command line, 3 the mapped-memory cap was reached.
+ * 0 ok, 1 failed, 2 bad command line, 3 the mapped-memory cap was reached, 4 the run ended but the
+ * check after cleanup found an invariant broken. A {@code broken invariants: I1,I6} line names what
+ * the failure or the check stands for.
  */
 public final class LarsonMain {
     /** Exit status for a command line that could not be understood. */
     public static final int USAGE_ERROR = 2;
+    /** Exit status for a run that ended but left the allocator's accounting or reclamation broken. */
+    public static final int INVARIANT_BROKEN = 4;
 
     private LarsonMain() {
     }
@@ -82,6 +86,9 @@ public final class LarsonMain {
         } else {
             out.printf(Locale.ROOT, "error after %.3fs: %s%n", result.elapsedSeconds(), result.error());
         }
+        if (result.brokenInvariants() != null) {
+            out.println("broken invariants: " + result.brokenInvariants());
+        }
         out.println(result.memoryLine());
         out.println(detailsLine(result));
         if (options.json() != null) {
@@ -91,7 +98,16 @@ public final class LarsonMain {
             chart(title(options) + ": " + result.label(), List.of(result), options).write(options.plot());
             out.println("plot: " + options.plot());
         }
-        return result.status().exitCode();
+        return exitCode(result);
+    }
+
+    /**
+     * The run's exit status: its {@link RunStatus}'s, or {@link #INVARIANT_BROKEN} for a run that
+     * ended well but whose check after cleanup found an invariant broken.
+     */
+    static int exitCode(RunResult result) {
+        return result.status() == RunStatus.OK && result.brokenInvariants() != null ? INVARIANT_BROKEN
+                : result.status().exitCode();
     }
 
     private static int compare(Options options, PrintStream out) throws IOException, InterruptedException {
@@ -121,13 +137,15 @@ public final class LarsonMain {
             chart(title(options) + ": first run of each", firsts, options).write(options.plot());
             out.println("plot: " + options.plot());
         }
+        // The worst outcome decides: a failure, then the cap, then a broken invariant found at the end.
         int status = 0;
         for (RunResult r : results) {
-            if (r.status() == RunStatus.FAILED) {
-                return RunStatus.FAILED.exitCode();
+            int code = exitCode(r);
+            if (code == RunStatus.FAILED.exitCode()) {
+                return code;
             }
-            if (r.status() == RunStatus.MAPPED_MEMORY_EXHAUSTED) {
-                status = RunStatus.MAPPED_MEMORY_EXHAUSTED.exitCode();
+            if (code == RunStatus.MAPPED_MEMORY_EXHAUSTED.exitCode() || status == 0) {
+                status = code;
             }
         }
         return status;

@@ -25,15 +25,26 @@ import org.slabproof.larson.telemetry.Sample;
  * @param afterCleanup the same after every remaining block was freed, null for peers without SuperSlabs
  * @param samples telemetry taken during the run
  * @param idleStartedSeconds when xmalloc's producers went idle (seconds since the start), NaN if they did not
+ * @param brokenInvariants the invariants the run's failure or the check after cleanup found broken
+ *     ({@code "I1,I6"}), null when none
  */
 public record RunResult(Workload workload, String allocator, String variant, String description, String arguments,
         RunStatus status, String error, double elapsedSeconds, long mallocs, long frees, long threadsSpawned,
         long rssPeakBytes, SuperSlabFigures atEnd, SuperSlabFigures afterCleanup, List<Sample> samples,
-        double idleStartedSeconds) {
+        double idleStartedSeconds, String brokenInvariants) {
 
     /** Copies the samples so the result is immutable. */
     public RunResult {
         samples = List.copyOf(samples);
+    }
+
+    /** A result with no broken invariant found. */
+    public RunResult(Workload workload, String allocator, String variant, String description, String arguments,
+            RunStatus status, String error, double elapsedSeconds, long mallocs, long frees, long threadsSpawned,
+            long rssPeakBytes, SuperSlabFigures atEnd, SuperSlabFigures afterCleanup, List<Sample> samples,
+            double idleStartedSeconds) {
+        this(workload, allocator, variant, description, arguments, status, error, elapsedSeconds, mallocs, frees,
+                threadsSpawned, rssPeakBytes, atEnd, afterCleanup, samples, idleStartedSeconds, null);
     }
 
     /**

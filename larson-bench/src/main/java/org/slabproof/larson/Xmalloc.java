@@ -138,9 +138,10 @@ public final class Xmalloc {
             }
         }
         SuperSlabFigures afterCleanup = peer.allocatorStats().map(SuperSlabFigures::of).orElse(null);
+        String broken = Breakage.invariants(failure, peer.violations());
         return new RunResult(Workload.XMALLOC, peer.id(), peer.variant(), peer.description(), args.toCommandLine(),
                 RunStatus.of(failure), RunStatus.describe(failure), elapsed, mallocs, frees, 2L * threads, rssPeak,
-                atEnd, afterCleanup, telemetry.samples(), idleStarted);
+                atEnd, afterCleanup, telemetry.samples(), idleStarted, broken);
     }
 
     /** A producer: fills batches until its count or the stop, hands each over, then idles until released. */

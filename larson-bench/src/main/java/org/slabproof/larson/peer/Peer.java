@@ -1,7 +1,9 @@
 package org.slabproof.larson.peer;
 
+import java.util.List;
 import java.util.Optional;
 import org.slabproof.AllocatorStats;
+import org.slabproof.Violation;
 
 /**
  * One allocator that Larson can measure: it makes the block table and, if it has SuperSlabs,
@@ -34,6 +36,15 @@ public interface Peer extends AutoCloseable {
      * reclamation that a long-lived process would leave to a background thread.
      */
     default void afterCleanup() {
+    }
+
+    /**
+     * What the allocator's own checks find broken at the quiescent point after cleanup (every
+     * block freed, every thread's heap given up, one trim pass): nothing for peers that keep no
+     * accounting.
+     */
+    default List<Violation> violations() {
+        return List.of();
     }
 
     /** Releases everything the peer holds; the tables it made must not be used afterwards. */

@@ -1,10 +1,14 @@
 package org.slabproof.larson.peer;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.slabproof.AccountingPolicy;
 import org.slabproof.Allocator;
 import org.slabproof.AllocatorConfig;
 import org.slabproof.AllocatorStats;
+import org.slabproof.Invariant;
+import org.slabproof.Violation;
 import org.slabproof.ThreadHeapHandle;
 import org.slabproof.variants.KnownBadVariant;
 
@@ -30,7 +34,9 @@ public final class SlabproofPeer implements Peer {
      */
     public SlabproofPeer(String id, AccountingPolicy policy, KnownBadVariant variant, long maxMappedBytes,
             long superSlabSize) {
-        var builder = AllocatorConfig.builder().policy(policy);
+        // A variant runs on the policy it is built on, whatever the command line named.
+        AccountingPolicy base = variant == null ? policy : variant.protocol().policy();
+        var builder = AllocatorConfig.builder().policy(base);
         if (maxMappedBytes > 0) {
             builder.maxMappedBytes(maxMappedBytes);
         }
@@ -88,6 +94,27 @@ public final class SlabproofPeer implements Peer {
         // then does at once what the periodic trimmer would do a little later: drain and release
         // the abandoned SuperSlabs.
         allocator.trimNow();
+    }
+
+    /**
+     * The allocator's own check, plus what the counters must say once every block was freed and
+     * every heap given up: no SuperSlab left unreleased (I6) and, under decrement-at-free, where the
+     * count is exactly the live blocks, no active block (I1). (Under decrement-at-drain blocks still
+     * pending on a remote stack are rightly counted; that they were never drained is the I6 part.)
+     */
+    @Override
+    public List<Violation> violations() {
+        List<Violation> found = new ArrayList<>(allocator.checkInvariants());
+        AllocatorStats s = allocator.stats();
+        if (allocator.config().policy() == AccountingPolicy.DECREMENT_AT_FREE && s.activeBlocks() != 0) {
+            found.add(new Violation(Invariant.I1, "every block was freed but " + s.activeBlocks()
+                    + " are still counted active: " + s.superSlabLine()));
+        }
+        if (s.superSlabsLive() != 0) {
+            found.add(new Violation(Invariant.I6, "every block was freed and every heap given up, but "
+                    + s.superSlabsLive() + " SuperSlabs were not released: " + s.superSlabLine()));
+        }
+        return found;
     }
 
     @Override

@@ -57,15 +57,18 @@ public final class ResultJson {
         return MAPPER.readValue(json, ComparisonDocument.class).runs().stream().map(RunDocument::toResult).toList();
     }
 
-    /** One run. {@code workload} and {@code idle_started_seconds} were added later; absent means Larson, no idle phase. */
+    /**
+     * One run. {@code workload}, {@code idle_started_seconds} and {@code broken_invariants} were added
+     * later; absent means Larson, no idle phase, nothing found broken.
+     */
     record RunDocument(String workload, String allocator, String variant, String description, String arguments,
-            String status, String error, Double throughput, Double relativeTime, Double elapsedSeconds,
-            Double idleStartedSeconds, long mallocs, long frees, long threadsSpawned, long rssPeakBytes,
-            @JsonUnwrapped Figures figures, Figures afterCleanup, List<SampleDocument> samples) {
+            String status, String error, String brokenInvariants, Double throughput, Double relativeTime,
+            Double elapsedSeconds, Double idleStartedSeconds, long mallocs, long frees, long threadsSpawned,
+            long rssPeakBytes, @JsonUnwrapped Figures figures, Figures afterCleanup, List<SampleDocument> samples) {
 
         static RunDocument of(RunResult r) {
             return new RunDocument(r.workload().id(), r.allocator(), r.variant(), r.description(), r.arguments(),
-                    r.status().id(), r.error(), finite(r.throughput()), finite(r.relativeTime()),
+                    r.status().id(), r.error(), r.brokenInvariants(), finite(r.throughput()), finite(r.relativeTime()),
                     finite(r.elapsedSeconds()), finite(r.idleStartedSeconds()), r.mallocs(), r.frees(),
                     r.threadsSpawned(), r.rssPeakBytes(),
                     // Unwrapped members are left out when the object is null: write them as nulls instead.
@@ -80,7 +83,7 @@ public final class ResultJson {
                     threadsSpawned, rssPeakBytes, figures == null ? null : figures.toFigures(),
                     afterCleanup == null ? null : afterCleanup.toFigures(),
                     samples == null ? List.of() : samples.stream().map(SampleDocument::toSample).toList(),
-                    orNaN(idleStartedSeconds));
+                    orNaN(idleStartedSeconds), brokenInvariants);
         }
     }
 
