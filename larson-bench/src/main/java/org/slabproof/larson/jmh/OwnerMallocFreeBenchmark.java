@@ -17,10 +17,13 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.slabproof.AccountingPolicy;
 import org.slabproof.Allocator;
 import org.slabproof.AllocatorConfig;
+import org.slabproof.ThreadHeapHandle;
 
 /**
  * The owner's fast path: one thread mallocs a block of one size class and frees it again, so the
- * free is local and the block comes straight back from the slab's freelist.
+ * free is local and the block comes straight back from the slab's freelist. Through
+ * {@link Allocator#malloc} (a thread-local lookup per call) and through the thread's
+ * {@link ThreadHeapHandle} (none).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -39,24 +42,38 @@ public class OwnerMallocFreeBenchmark {
     public int size;
 
     private Allocator allocator;
+    private ThreadHeapHandle handle;
 
-    /** Creates the allocator; the benchmark thread becomes the owner on its first malloc. */
+    /**
+     * Creates the allocator and attaches the benchmark thread (JMH runs a thread-scoped setup on the
+     * benchmark thread itself, as the handle's thread rule requires).
+     */
     @Setup(Level.Trial)
     public void open() {
         allocator = Allocator.create(AllocatorConfig.builder().policy(AccountingPolicy.fromId(policy)).build());
+        handle = allocator.attachThread();
     }
 
-    /** Unmaps everything. */
+    /** Gives the thread's heap up and unmaps everything. */
     @TearDown(Level.Trial)
     public void close() {
+        handle.close();
         allocator.close();
     }
 
-    /** One malloc and one local free; the address is returned so JMH keeps the work. */
+    /** One malloc and one local free through the allocator; the address is returned so JMH keeps the work. */
     @Benchmark
     public long mallocFree() {
         long block = allocator.malloc(size);
         allocator.free(block);
+        return block;
+    }
+
+    /** The same through the thread's handle. */
+    @Benchmark
+    public long mallocFreeHandle() {
+        long block = handle.malloc(size);
+        handle.free(block);
         return block;
     }
 }

@@ -20,6 +20,7 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.slabproof.AccountingPolicy;
 import org.slabproof.Allocator;
 import org.slabproof.AllocatorConfig;
+import org.slabproof.ThreadHeapHandle;
 
 /**
  * The remote free: an owner thread mallocs blocks and hands them over through a bounded ring; a
@@ -58,12 +59,19 @@ public class RemoteFreeBenchmark {
         public long handedOver;
         /** Calls that found the ring full and did nothing. */
         public long ringFull;
+        private ThreadHeapHandle heap;
 
         /** Starts each iteration from zero. */
         @Setup(Level.Iteration)
         public void reset() {
             handedOver = 0;
             ringFull = 0;
+        }
+
+        /** The owner thread's handle (a thread-scoped setup runs on the benchmark thread). */
+        @Setup(Level.Trial)
+        public void attach(RemoteFreeBenchmark b) {
+            heap = b.allocator.attachThread();
         }
     }
 
@@ -75,12 +83,19 @@ public class RemoteFreeBenchmark {
         public long remoteFrees;
         /** Calls that found the ring empty. */
         public long ringEmpty;
+        private ThreadHeapHandle heap;
 
         /** Starts each iteration from zero. */
         @Setup(Level.Iteration)
         public void reset() {
             remoteFrees = 0;
             ringEmpty = 0;
+        }
+
+        /** The remote thread's handle. */
+        @Setup(Level.Trial)
+        public void attach(RemoteFreeBenchmark b) {
+            heap = b.allocator.attachThread();
         }
     }
 
@@ -113,7 +128,7 @@ public class RemoteFreeBenchmark {
             Thread.yield();
             return;
         }
-        ring.offer(allocator.malloc(size));
+        ring.offer(counts.heap.malloc(size));
         counts.handedOver++;
     }
 
@@ -128,7 +143,7 @@ public class RemoteFreeBenchmark {
             Thread.yield();
             return;
         }
-        allocator.free(block);
+        counts.heap.free(block);
         counts.remoteFrees++;
     }
 }
