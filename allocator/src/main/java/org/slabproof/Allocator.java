@@ -199,12 +199,16 @@ public final class Allocator implements AutoCloseable {
         }
 
         private void check() {
+            if (Thread.currentThread() != owner || closed || heap.isClosed()) {
+                throw misuse();
+            }
+        }
+
+        private RuntimeException misuse() {
             if (Thread.currentThread() != owner) {
-                throw wrongThread();
+                return wrongThread();
             }
-            if (closed || heap.isClosed()) {
-                throw new IllegalStateException("the handle of " + owner + " on allocator " + name + " is closed");
-            }
+            return new IllegalStateException("the handle of " + owner + " on allocator " + name + " is closed");
         }
 
         private WrongThreadException wrongThread() {

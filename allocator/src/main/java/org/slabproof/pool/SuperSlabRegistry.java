@@ -67,24 +67,32 @@ public final class SuperSlabRegistry {
      * @throws UseAfterReleaseException when the SuperSlab that covered it was released
      */
     public SuperSlab superSlabOf(long address) {
-        Object entry = null;
-        if (address > 0 && address >>> ADDRESS_BITS == 0) {
-            long key = address >>> lgSuperSlab;
-            AtomicReferenceArray<Object> leaf = leafFor(key, false);
-            if (leaf != null) {
-                entry = leaf.getAcquire(slot(key));
-            }
-        }
-        if (entry instanceof SuperSlab ss) {
-            if (ss.kind() == SuperSlab.RELEASED) {
-                throw released(address, ss.id(), ss.releasedByThread());
-            }
+        Object entry = entryOf(address);
+        if (entry instanceof SuperSlab ss && ss.kind() != SuperSlab.RELEASED) {
             return ss;
         }
-        if (entry instanceof Tombstone t) {
-            throw released(address, t.id(), t.releasedByThread());
+        throw notLive(address, entry);
+    }
+
+    /** The registry's entry for {@code address}: a SuperSlab, a tombstone, or null. */
+    private Object entryOf(long address) {
+        if (address <= 0 || address >>> ADDRESS_BITS != 0) {
+            return null;
         }
-        throw new ForeignAddressException("address 0x" + Long.toHexString(address)
+        long key = address >>> lgSuperSlab;
+        AtomicReferenceArray<Object> leaf = leafFor(key, false);
+        return leaf == null ? null : leaf.getAcquire(slot(key));
+    }
+
+    /** The error for an address whose entry is not a live SuperSlab (kept out of the hot method). */
+    private static RuntimeException notLive(long address, Object entry) {
+        if (entry instanceof SuperSlab ss) {
+            return released(address, ss.id(), ss.releasedByThread());
+        }
+        if (entry instanceof Tombstone t) {
+            return released(address, t.id(), t.releasedByThread());
+        }
+        return new ForeignAddressException("address 0x" + Long.toHexString(address)
                 + " is not in any SuperSlab of this allocator (foreign pointer)");
     }
 

@@ -172,12 +172,17 @@ public abstract class FreeProtocol {
             }
             return reclaim(ss) ? REMOTE_RELEASED : REMOTE_ZERO;     // I3: only the zero observer tries
         } catch (IllegalStateException e) {
-            if (ss.memoryAlive()) {
-                throw e;
-            }
-            throw new UseAfterReleaseException("free of 0x" + Long.toHexString(block) + " raced the release of "
-                    + ss + ": use after release", e);
+            throw raced(ss, block, e);
         }
+    }
+
+    /** A scope error under a free: the SuperSlab was released meanwhile, or it is something else. */
+    private static RuntimeException raced(SuperSlab ss, long block, IllegalStateException e) {
+        if (ss.memoryAlive()) {
+            return e;
+        }
+        return new UseAfterReleaseException("free of 0x" + Long.toHexString(block) + " raced the release of " + ss
+                + ": use after release", e);
     }
 
     /** The routing rule: local only into a SuperSlab the calling heap has pinned (OWNED by it). */

@@ -112,19 +112,22 @@ public final class Slab {
      * @throws DoubleFreeException        when the block was never carved
      */
     public void checkBlock(long block) {
-        int cls = sizeClass;
         long off = block - start;
-        if (cls < 0) {
-            throw new MisalignedAddressException(describe(block) + " is in slab " + index + ", which holds no blocks");
-        }
         long idx = (off * indexMagic) >>> 40;
-        if (idx * blockSize != off || idx >= capacity) {
-            throw new MisalignedAddressException(describe(block) + " is not the start of a " + blockSize
-                    + "-byte block (slab " + index + ")");
+        if (sizeClass < 0 || idx * blockSize != off || idx >= capacity) {
+            throw notABlock(block);
         }
         if (idx >= (int) CARVED.getAcquire(this)) {
             throw new DoubleFreeException(describe(block) + " was never handed out");
         }
+    }
+
+    /** The error for an address that is not a block start (kept out of the hot method). */
+    private MisalignedAddressException notABlock(long block) {
+        return sizeClass < 0
+                ? new MisalignedAddressException(describe(block) + " is in slab " + index + ", which holds no blocks")
+                : new MisalignedAddressException(describe(block) + " is not the start of a " + blockSize
+                        + "-byte block (slab " + index + ")");
     }
 
     /**
@@ -134,22 +137,30 @@ public final class Slab {
      */
     public void checkAndClearLive(long block) {
         if (liveBits != null) {
-            int bit = (int) (((block - start) * indexMagic) >>> 40);
-            long mask = 1L << (bit & 63);
-            long before = (long) LIVE.getAndBitwiseAnd(liveBits, bit >>> 6, ~mask);
-            if ((before & mask) == 0) {
-                throw new DoubleFreeException(describe(block) + " is not live: double free");
-            }
+            clearLiveBit(block);
         } else if (block == remote.peekHead()) {
-            throw new DoubleFreeException(describe(block) + " is already on the remote-free stack: double free");
+            throw doubleFree(block, "is already on the remote-free stack");
+        }
+    }
+
+    private void clearLiveBit(long block) {
+        int bit = (int) (((block - start) * indexMagic) >>> 40);
+        long mask = 1L << (bit & 63);
+        long before = (long) LIVE.getAndBitwiseAnd(liveBits, bit >>> 6, ~mask);
+        if ((before & mask) == 0) {
+            throw doubleFree(block, "is not live");
         }
     }
 
     /** Owner-side O(1) check: the block is not the local freelist head (default mode). */
     public void checkNotLocalHead(long block) {
-        if (liveBits == null && block == localFree) {
-            throw new DoubleFreeException(describe(block) + " is already on the local freelist: double free");
+        if (block == localFree && liveBits == null) {
+            throw doubleFree(block, "is already on the local freelist");
         }
+    }
+
+    private DoubleFreeException doubleFree(long block, String why) {
+        return new DoubleFreeException(describe(block) + " " + why + ": double free");
     }
 
     /** Puts a validated block on the local freelist (owner only; accounting is the protocol's). */
