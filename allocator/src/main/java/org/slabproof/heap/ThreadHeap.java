@@ -48,7 +48,9 @@ public final class ThreadHeap {
 
     // ---- owner-only ----
     private final Slab[] current = new Slab[SizeClasses.COUNT];        // slab allocated from, per class; in OWNED SuperSlabs only
-    private final List<List<Slab>> slabsByClass = new ArrayList<>();  // formatted slabs of the SuperSlabs in `owned`, per class
+    @SuppressWarnings("unchecked")
+    private final List<Slab>[] slabsByClass = new List[SizeClasses.COUNT];  // formatted slabs of the SuperSlabs in `owned`,
+                                                                             // per class; a list only once a class is used
     private final List<SuperSlab> owned = new ArrayList<>();          // OWNED(id) or IDLE(id) SuperSlabs (an IDLE one may be lost since)
     private final HeapCounters counters = new HeapCounters();
 
@@ -60,9 +62,6 @@ public final class ThreadHeap {
         this.id = env.heapIds().incrementAndGet();
         this.ownedState = SuperSlab.owned(id);
         this.idleState = SuperSlab.idle(id);
-        for (int i = 0; i < SizeClasses.COUNT; i++) {
-            slabsByClass.add(new ArrayList<>());
-        }
     }
 
     /** Creates a heap owned by {@code thread} and registers it for reaping. */
@@ -149,7 +148,7 @@ public final class ThreadHeap {
      * @return the block (its slab is now current), or 0
      */
     private long fromOtherSlab(int cls, Slab cur, boolean idle) {
-        List<Slab> slabs = slabsByClass.get(cls);
+        List<Slab> slabs = slabsOf(cls);
         for (int i = 0; i < slabs.size(); i++) {
             Slab slab = slabs.get(i);
             SuperSlab ss = slab.superSlab();
@@ -245,7 +244,7 @@ public final class ThreadHeap {
             Slab empty = null;
             for (int i = 0; i < ss.formattedSlabs(); i++) {
                 Slab slab = ss.slab(i);
-                slabsByClass.get(slab.sizeClass()).add(slab);
+                slabsOf(slab.sizeClass()).add(slab);
                 if (match == null && slab.sizeClass() == cls && slab.hasLocalBlock()) {
                     match = slab;
                 } else if (empty == null && slab.used() == 0) {
@@ -265,7 +264,7 @@ public final class ThreadHeap {
     private void reformat(Slab slab, int cls) {
         int old = slab.sizeClass();
         if (old >= 0) {
-            slabsByClass.get(old).remove(slab);
+            slabsOf(old).remove(slab);
             if (current[old] == slab) {
                 current[old] = null;
                 slab.superSlab().addCurrentSlabs(-1);   // pinned still: it becomes current again below
@@ -275,7 +274,7 @@ public final class ThreadHeap {
             throw new InvalidSizeException("size class " + SizeClasses.sizeOf(cls) + " does not fit a slab of "
                     + slab.superSlab().geometry().slabSize() + " bytes");
         }
-        slabsByClass.get(cls).add(slab);
+        slabsOf(cls).add(slab);
     }
 
     /** Makes {@code slab} (of a pinned SuperSlab) current for {@code cls}; unpins what no current slab holds. */
@@ -298,6 +297,15 @@ public final class ThreadHeap {
         }
     }
 
+    /** The formatted slabs of class {@code cls} in this heap's SuperSlabs (created on first use). */
+    private List<Slab> slabsOf(int cls) {
+        List<Slab> slabs = slabsByClass[cls];
+        if (slabs == null) {
+            slabs = slabsByClass[cls] = new ArrayList<>();
+        }
+        return slabs;
+    }
+
     /** Pins one of this heap's IDLE SuperSlabs; forgets it if it was claimed meanwhile. */
     private boolean pin(SuperSlab ss) {
         if (protocol.pin(ss, id)) {
@@ -314,7 +322,7 @@ public final class ThreadHeap {
             Slab slab = ss.slab(i);
             int cls = slab.sizeClass();
             if (cls >= 0) {
-                slabsByClass.get(cls).remove(slab);
+                slabsOf(cls).remove(slab);
                 if (current[cls] == slab) {
                     current[cls] = null;
                 }
@@ -350,7 +358,7 @@ public final class ThreadHeap {
         }
         owned.clear();
         Arrays.fill(current, null);
-        slabsByClass.forEach(List::clear);
+        Arrays.fill(slabsByClass, null);
         env.heaps().remove(this);
         env.counters().retire(counters);
         env.counters().heapsAbandoned.increment();
