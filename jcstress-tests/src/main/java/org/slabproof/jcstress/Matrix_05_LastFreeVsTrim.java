@@ -11,82 +11,90 @@ import org.openjdk.jcstress.annotations.Outcome;
 import org.openjdk.jcstress.annotations.State;
 import org.openjdk.jcstress.infra.results.LLL_Result;
 
+import org.slabproof.testkit.cells.Cells;
+
 /**
- * Cell "last remote free x trim/release": the owner has exited (the SuperSlab is abandoned, b is
- * pending on a remote stack) and a remote thread frees a, the last live block, while the trimmer
- * sweeps the SuperSlab. The freeing thread does what the heap does: if its free made the count
- * zero, it tries to release the SuperSlab.
+ * Cell "last remote free x trimmer claim" ({@link org.slabproof.testkit.cells.LastFreeVsTrim}), the
+ * seed's Option G: the owner lives but has moved on to a second SuperSlab, so the first is IDLE
+ * with one live block; another heap frees it while a trim pass runs. Released exactly once (I3),
+ * never touched after (I4): under decrement-at-free by the free's zero or by the trimmer holding
+ * the claim; under decrement-at-drain by this pass or the next one (I6).
  *
- * <p>Property: released exactly once (I3) and never touched after the release (I4), observed
- * without crashing: a touch after release hits a closed arena and is reported as
- * {@code touched-after-release}. Under decrement-at-free the release happens at the zero
- * transition or by the trimmer holding the claim, never later; under decrement-at-drain only a
- * drain empties the count, so the trimmer releases it if a was already pushed, and otherwise its
- * next sweep (the arbiter) does (I6).
+ * <p>Targets dec-before-publish (the push lands in a SuperSlab the trimmer released, I4),
+ * seed-missing-remote-dec (the count never reaches zero, I1, I6) and, graded by decrement-at-drain,
+ * release-without-drain (the trimmer checks the count without draining: never released, I6).
  *
- * <p>Catches dec-before-publish (the free decrements, the trimmer releases, the free's push then
- * touches released memory) and seed-missing-remote-dec (the count never reaches zero: never
- * released, the seed's leak).
- *
- * <p>Run: {@code ci/jcstress-gate}, or alone:
+ * <p>Run alone: {@code ci/jcstress-gate --cell 05}, or
  * {@code java -jar jcstress-tests/target/jcstress.jar -jvmArgsPrepend --enable-native-access=ALL-UNNAMED -t Matrix_05}
  */
-public abstract class Matrix_05_LastFreeVsTrim extends Cell {
-    /** The last live block, held and freed by the remote thread. */
-    final long a = f.allocate(0);
-
+public abstract class Matrix_05_LastFreeVsTrim extends CellTest {
     Matrix_05_LastFreeVsTrim() {
-        f.freeRemote(f.allocate(0));
-        f.abandon();
+        super(Cells.LAST_FREE_VS_TRIM);
     }
 
-    /** Decrement-at-free: the zero observer or the claim holder releases, exactly once, at once. */
+    /** Decrement-at-free: the zero observer or the trimmer releases it, at once. */
     @JCStressTest
-    @Outcome(id = "zero, released, kept, released once", expect = ACCEPTABLE, desc = "the zero observer claimed and released it; the trimmer found it in use, claimed or gone")
-    @Outcome(id = "zero, kept, released, released once", expect = ACCEPTABLE, desc = "the trimmer held the claim when the count reached zero and released it; the zero observer's claim failed")
-    @Outcome(id = ".*touched-after-release.*",           expect = FORBIDDEN,  desc = "I4: the free touched the SuperSlab after its release (dec-before-publish)")
-    @Outcome(id = "freed, .*",                           expect = FORBIDDEN,  desc = "I1: the last live block was freed and the count did not reach zero (seed-missing-remote-dec)")
-    @Outcome(id = ".*, 2 releases",                      expect = FORBIDDEN,  desc = "I3: released twice")
-    @Outcome(id = ".*, released by the next sweep",      expect = FORBIDDEN,  desc = "I3: the zero transition was observed but no release attempt succeeded")
-    @Outcome(                                            expect = FORBIDDEN,  desc = "I1..I5: any other release count or error token")
+    @Outcome(id = "released, trim 0, ok", expect = ACCEPTABLE, desc = "the free made the count zero and released the IDLE SuperSlab; the trimmer found it in use or gone")
+    @Outcome(id = "zero, trim 1, ok",     expect = ACCEPTABLE, desc = "the free made the count zero, but the trimmer claimed first and released it")
+    @Outcome(id = ".*\\bI1\\b.*",         expect = FORBIDDEN,  desc = "I1: a step or the arbiter's check found the count wrong: below zero, or not the live blocks (plus the owner's credit)")
+    @Outcome(id = ".*\\bI2\\b.*",         expect = FORBIDDEN,  desc = "I2: a freed block was lost or is in two places")
+    @Outcome(id = ".*\\bI3\\b.*",         expect = FORBIDDEN,  desc = "I3: a zero transition was seen twice, or a SuperSlab released twice")
+    @Outcome(id = ".*\\bI4\\b.*",         expect = FORBIDDEN,  desc = "I4: a step touched a released SuperSlab")
+    @Outcome(id = ".*\\bI5\\b.*",         expect = FORBIDDEN,  desc = "I5: a SuperSlab was released or claimed while in use, or taken from the heap that has it pinned")
+    @Outcome(id = ".*\\bI6\\b.*",         expect = FORBIDDEN,  desc = "I6: an empty SuperSlab was left where nothing will ever release it")
+    @Outcome(                             expect = FORBIDDEN,  desc = "any other outcome: a token or an order of events this cell cannot produce")
     @State
     public static class DecrementAtFree extends Matrix_05_LastFreeVsTrim {
-        @Actor   public void remote(LLL_Result r)  { r.r1 = freeRemoteThenReclaim(a); }
-        @Actor   public void trimmer(LLL_Result r) { r.r2 = reclaim(); }
-        @Arbiter public void next(LLL_Result r)    { r.r3 = sweepThenCountReleases(); }
+        @Actor   public void first(LLL_Result r)   { r.r1 = cell.first(); }
+        @Actor   public void second(LLL_Result r)  { r.r2 = cell.second(); }
+        @Arbiter public void arbiter(LLL_Result r) { r.r3 = cell.arbiter(); }
     }
 
-    /** Decrement-at-drain: the trimmer's drain, or its next sweep's, is the zero transition. */
+    /** Decrement-at-drain: a trim pass drains the pushed block and releases. */
     @JCStressTest
-    @Outcome(id = "freed, released, released once",          expect = ACCEPTABLE, desc = "a was pushed before the trimmer's drain, which emptied the count; the trimmer released it")
-    @Outcome(id = "freed, kept, released by the next sweep", expect = ACCEPTABLE, desc = "the trimmer drained before a's push; a waited, counted, until the next sweep drained it (I6)")
-    @Outcome(id = ".*touched-after-release.*",               expect = FORBIDDEN,  desc = "I4: the free touched the SuperSlab after its release")
-    @Outcome(id = "zero, .*",                                expect = FORBIDDEN,  desc = "I1: a remote free changed the count, which only a drain may do under this policy")
-    @Outcome(                                                expect = FORBIDDEN,  desc = "I1..I5: any other release count or error token")
+    @Outcome(id = "remote, trim 1, ok", expect = ACCEPTABLE, desc = "a was pushed before the trimmer looked: the pass drained it and released the SuperSlab")
+    @Outcome(id = "remote, trim 0, ok", expect = ACCEPTABLE, desc = "the pass came before a's push; the next pass (the arbiter's) released it")
+    @Outcome(id = ".*\\bI1\\b.*",       expect = FORBIDDEN,  desc = "I1: a step or the arbiter's check found the count wrong: below zero, or not the live blocks (plus the owner's credit)")
+    @Outcome(id = ".*\\bI2\\b.*",       expect = FORBIDDEN,  desc = "I2: a freed block was lost or is in two places")
+    @Outcome(id = ".*\\bI3\\b.*",       expect = FORBIDDEN,  desc = "I3: a zero transition was seen twice, or a SuperSlab released twice")
+    @Outcome(id = ".*\\bI4\\b.*",       expect = FORBIDDEN,  desc = "I4: a step touched a released SuperSlab")
+    @Outcome(id = ".*\\bI5\\b.*",       expect = FORBIDDEN,  desc = "I5: a SuperSlab was released or claimed while in use, or taken from the heap that has it pinned")
+    @Outcome(id = ".*\\bI6\\b.*",       expect = FORBIDDEN,  desc = "I6: an empty SuperSlab was left where nothing will ever release it")
+    @Outcome(                           expect = FORBIDDEN,  desc = "any other outcome: a token or an order of events this cell cannot produce")
     @State
     public static class DecrementAtDrain extends Matrix_05_LastFreeVsTrim {
-        @Actor   public void remote(LLL_Result r)  { r.r1 = freeRemoteThenReclaim(a); }
-        @Actor   public void trimmer(LLL_Result r) { r.r2 = reclaim(); }
-        @Arbiter public void next(LLL_Result r)    { r.r3 = sweepThenCountReleases(); }
+        @Actor   public void first(LLL_Result r)   { r.r1 = cell.first(); }
+        @Actor   public void second(LLL_Result r)  { r.r2 = cell.second(); }
+        @Arbiter public void arbiter(LLL_Result r) { r.r3 = cell.arbiter(); }
     }
 
-    /** The seed's bug, graded as decrement-at-free. */
+    /** The seed: remote frees never decrement, graded by decrement-at-free's table. */
     @JCStressTest
     @JCStressMeta(DecrementAtFree.class)
     @State
     public static class SeedMissingRemoteDec extends Matrix_05_LastFreeVsTrim {
-        @Actor   public void remote(LLL_Result r)  { r.r1 = freeRemoteThenReclaim(a); }
-        @Actor   public void trimmer(LLL_Result r) { r.r2 = reclaim(); }
-        @Arbiter public void next(LLL_Result r)    { r.r3 = sweepThenCountReleases(); }
+        @Actor   public void first(LLL_Result r)   { r.r1 = cell.first(); }
+        @Actor   public void second(LLL_Result r)  { r.r2 = cell.second(); }
+        @Arbiter public void arbiter(LLL_Result r) { r.r3 = cell.arbiter(); }
     }
 
-    /** The free decrements before it publishes, graded as decrement-at-free. */
+    /** The free decrements, then pushes, graded by decrement-at-free's table. */
     @JCStressTest
     @JCStressMeta(DecrementAtFree.class)
     @State
     public static class DecBeforePublish extends Matrix_05_LastFreeVsTrim {
-        @Actor   public void remote(LLL_Result r)  { r.r1 = freeRemoteThenReclaim(a); }
-        @Actor   public void trimmer(LLL_Result r) { r.r2 = reclaim(); }
-        @Arbiter public void next(LLL_Result r)    { r.r3 = sweepThenCountReleases(); }
+        @Actor   public void first(LLL_Result r)   { r.r1 = cell.first(); }
+        @Actor   public void second(LLL_Result r)  { r.r2 = cell.second(); }
+        @Arbiter public void arbiter(LLL_Result r) { r.r3 = cell.arbiter(); }
+    }
+
+    /** The claimant checks the count without draining, graded by decrement-at-drain's table. */
+    @JCStressTest
+    @JCStressMeta(DecrementAtDrain.class)
+    @State
+    public static class ReleaseWithoutDrain extends Matrix_05_LastFreeVsTrim {
+        @Actor   public void first(LLL_Result r)   { r.r1 = cell.first(); }
+        @Actor   public void second(LLL_Result r)  { r.r2 = cell.second(); }
+        @Arbiter public void arbiter(LLL_Result r) { r.r3 = cell.arbiter(); }
     }
 }

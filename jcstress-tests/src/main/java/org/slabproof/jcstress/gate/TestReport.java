@@ -18,6 +18,7 @@ import org.openjdk.jcstress.infra.TestInfo;
 import org.openjdk.jcstress.infra.collectors.TestResult;
 import org.openjdk.jcstress.infra.grading.ReportUtils;
 import org.openjdk.jcstress.infra.grading.TestGrading;
+import org.slabproof.jcstress.CellTest;
 
 /**
  * The gate's grading of one selected test: its verdict, and for a failure the FORBIDDEN rows of
@@ -114,12 +115,11 @@ record TestReport(String name, String protocol, Verdict verdict, String status, 
     }
 
     /**
-     * The protocol id of a test, from its nested class's simple name, as the cells derive it
-     * ({@code RacyPush} runs {@code racy-push}).
+     * The protocol id of a test, from its nested class's simple name, by the rule the tests
+     * themselves run it by ({@link CellTest#protocolId}: {@code RacyPush} runs {@code racy-push}).
      */
     static String protocolOf(String testName) {
-        return testName.substring(testName.lastIndexOf('.') + 1).replaceAll("([a-z])([A-Z])", "$1-$2")
-                .toLowerCase(Locale.ROOT);
+        return CellTest.protocolId(testName.substring(testName.lastIndexOf('.') + 1));
     }
 
     /** {@code Cell.Protocol}: the test's name without its package. */
