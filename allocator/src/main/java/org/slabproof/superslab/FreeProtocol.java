@@ -1,6 +1,7 @@
 package org.slabproof.superslab;
 
 import org.slabproof.AccountingPolicy;
+import org.slabproof.LifecycleViolationException;
 import org.slabproof.UseAfterReleaseException;
 import org.slabproof.Violation;
 
@@ -327,7 +328,7 @@ public abstract class FreeProtocol {
             return false;
         }
         if (!ss.compareAndSetState(SuperSlab.CLAIMED, SuperSlab.owned(heapId))) {
-            throw new IllegalStateException(ss + " adopted while not claimed");
+            throw new LifecycleViolationException(ss + " adopted while not claimed by the adopter (I5)");
         }
         return true;
     }

@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.slabproof.AccountingViolationException;
+import org.slabproof.LifecycleViolationException;
 import org.slabproof.Violation;
 import org.slabproof.memory.Region;
 
@@ -195,7 +196,8 @@ public final class SuperSlab {
      */
     public void releaseClaimed() {
         if (!state.compareAndSet(CLAIMED, RELEASED)) {
-            throw new IllegalStateException("SuperSlab #" + id + " released while " + describe(state()));
+            throw new LifecycleViolationException("SuperSlab #" + id + " released while " + describe(state())
+                    + ", not claimed by the releasing thread (I5)");
         }
         releaseMemory();
     }

@@ -54,15 +54,7 @@ public final class QuiescentChecker {
                 found.add(new Violation(Invariant.I6, ss + " belongs to a heap that was closed: nobody will ever"
                         + " drain or release it"));
             }
-            Violation own = ss.validate();
-            if (own != null) {
-                found.add(own);
-                continue;
-            }
-            if (kind != SuperSlab.OWNED && ss.credit() != 0) {
-                found.add(new Violation(Invariant.I1, ss + " holds " + ss.credit() + " credit while no owner has it"
-                        + " pinned: credit must be returned before the pin is given up"));
-            }
+            // I2 first, from what the test knows: a lost or duplicated block is the cause, a wrong count its effect.
             int liveInSuperSlab = 0;
             int pending = 0;
             for (int i = 0; i < ss.formattedSlabs(); i++) {
@@ -81,6 +73,14 @@ public final class QuiescentChecker {
                 }
                 liveInSuperSlab += liveInSlab;
                 pending += remote;
+            }
+            Violation own = ss.validate();
+            if (own != null) {
+                found.add(own);
+            }
+            if (kind != SuperSlab.OWNED && ss.credit() != 0) {
+                found.add(new Violation(Invariant.I1, ss + " holds " + ss.credit() + " credit while no owner has it"
+                        + " pinned: credit must be returned before the pin is given up"));
             }
             int expected = liveInSuperSlab + (countsPending ? pending : 0);
             int active = protocol.activeBlocks(ss);
@@ -109,11 +109,11 @@ public final class QuiescentChecker {
         return found;
     }
 
-    /** Throws the first violation found, as an {@link InvariantViolation}. */
+    /** Throws the violations found, as an {@link InvariantViolation} (see {@link InvariantViolation#of}). */
     public static void require(HeapEnvironment env, long[] live, boolean afterTrim) {
         List<Violation> found = check(env, live, afterTrim);
         if (!found.isEmpty()) {
-            throw new InvariantViolation(found.getFirst());
+            throw InvariantViolation.of(found);
         }
     }
 

@@ -18,7 +18,9 @@ import org.slabproof.testkit.cells.Cells;
  * a and b of one slab of an abandoned SuperSlab at once, c stays live. Both blocks must end on the
  * slab's remote stack (I2) and the count must have lost exactly two (I1); nothing reaches zero.
  *
- * <p>Targets racy-push: a push by plain read and write of the head loses one of the blocks.
+ * <p>Targets racy-push (a push by plain read and write of the head loses one of the blocks, I2)
+ * and double-credit-return (the exited owner's credit stays on the slabs of the abandoned
+ * SuperSlab, I1).
  *
  * <p>Run alone: {@code ci/jcstress-gate --cell 01}, or
  * {@code java -jar jcstress-tests/target/jcstress.jar -jvmArgsPrepend --enable-native-access=ALL-UNNAMED -t Matrix_01}
@@ -67,6 +69,16 @@ public abstract class Matrix_01_PushPush extends CellTest {
     @JCStressMeta(DecrementAtFree.class)
     @State
     public static class RacyPush extends Matrix_01_PushPush {
+        @Actor   public void first(LLL_Result r)   { r.r1 = cell.first(); }
+        @Actor   public void second(LLL_Result r)  { r.r2 = cell.second(); }
+        @Arbiter public void arbiter(LLL_Result r) { r.r3 = cell.arbiter(); }
+    }
+
+    /** The owner's credit returned but kept on the slabs, graded by decrement-at-free's table. */
+    @JCStressTest
+    @JCStressMeta(DecrementAtFree.class)
+    @State
+    public static class DoubleCreditReturn extends Matrix_01_PushPush {
         @Actor   public void first(LLL_Result r)   { r.r1 = cell.first(); }
         @Actor   public void second(LLL_Result r)  { r.r2 = cell.second(); }
         @Arbiter public void arbiter(LLL_Result r) { r.r3 = cell.arbiter(); }

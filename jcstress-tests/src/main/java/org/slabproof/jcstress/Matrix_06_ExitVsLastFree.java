@@ -20,8 +20,8 @@ import org.slabproof.testkit.cells.Cells;
  * whichever comes last (I3, I6); the free touches nothing after its decrement (I4).
  *
  * <p>Targets seed-missing-remote-dec (I1, I6), dec-before-publish (I4), exit-leaves-pinned (the
- * closed heap's SuperSlab stays pinned, I6), lost-credit (the credit is dropped, the count never
- * reaches zero, I1) and double-credit-return (I1, I5).
+ * closed heap's SuperSlab stays pinned, I6) and lost-credit (the credit is dropped, the count
+ * never reaches zero, I1).
  *
  * <p>Run alone: {@code ci/jcstress-gate --cell 06}, or
  * {@code java -jar jcstress-tests/target/jcstress.jar -jvmArgsPrepend --enable-native-access=ALL-UNNAMED -t Matrix_06}
@@ -102,16 +102,6 @@ public abstract class Matrix_06_ExitVsLastFree extends CellTest {
     @JCStressMeta(DecrementAtFree.class)
     @State
     public static class LostCredit extends Matrix_06_ExitVsLastFree {
-        @Actor   public void first(LLL_Result r)   { r.r1 = cell.first(); }
-        @Actor   public void second(LLL_Result r)  { r.r2 = cell.second(); }
-        @Arbiter public void arbiter(LLL_Result r) { r.r3 = cell.arbiter(); }
-    }
-
-    /** The owner's credit returned but kept on the slabs, graded by decrement-at-free's table. */
-    @JCStressTest
-    @JCStressMeta(DecrementAtFree.class)
-    @State
-    public static class DoubleCreditReturn extends Matrix_06_ExitVsLastFree {
         @Actor   public void first(LLL_Result r)   { r.r1 = cell.first(); }
         @Actor   public void second(LLL_Result r)  { r.r2 = cell.second(); }
         @Arbiter public void arbiter(LLL_Result r) { r.r3 = cell.arbiter(); }

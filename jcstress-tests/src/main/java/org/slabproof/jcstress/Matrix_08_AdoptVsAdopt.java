@@ -5,6 +5,7 @@ import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
 
 import org.openjdk.jcstress.annotations.Actor;
 import org.openjdk.jcstress.annotations.Arbiter;
+import org.openjdk.jcstress.annotations.JCStressMeta;
 import org.openjdk.jcstress.annotations.JCStressTest;
 import org.openjdk.jcstress.annotations.Outcome;
 import org.openjdk.jcstress.annotations.State;
@@ -18,7 +19,8 @@ import org.slabproof.testkit.cells.Cells;
  * once. Exactly one adopts it (I5: one owner at a time), the other maps a SuperSlab of its own;
  * the freed block is drained once (I2) and the count agrees (I1).
  *
- * <p>No known-bad variant lists this cell: it shows the claim protocol's own guarantee.
+ * <p>Targets double-credit-return: the exited owner's credit stays on the slabs, and the adopter
+ * spends it as its own (I1).
  *
  * <p>Run alone: {@code ci/jcstress-gate --cell 08}, or
  * {@code java -jar jcstress-tests/target/jcstress.jar -jvmArgsPrepend --enable-native-access=ALL-UNNAMED -t Matrix_08}
@@ -59,6 +61,16 @@ public abstract class Matrix_08_AdoptVsAdopt extends CellTest {
     @Outcome(                            expect = FORBIDDEN,  desc = "any other outcome: a token or an order of events this cell cannot produce")
     @State
     public static class DecrementAtDrain extends Matrix_08_AdoptVsAdopt {
+        @Actor   public void first(LLL_Result r)   { r.r1 = cell.first(); }
+        @Actor   public void second(LLL_Result r)  { r.r2 = cell.second(); }
+        @Arbiter public void arbiter(LLL_Result r) { r.r3 = cell.arbiter(); }
+    }
+
+    /** The owner's credit returned but kept on the slabs, graded by decrement-at-free's table. */
+    @JCStressTest
+    @JCStressMeta(DecrementAtFree.class)
+    @State
+    public static class DoubleCreditReturn extends Matrix_08_AdoptVsAdopt {
         @Actor   public void first(LLL_Result r)   { r.r1 = cell.first(); }
         @Actor   public void second(LLL_Result r)  { r.r2 = cell.second(); }
         @Arbiter public void arbiter(LLL_Result r) { r.r3 = cell.arbiter(); }

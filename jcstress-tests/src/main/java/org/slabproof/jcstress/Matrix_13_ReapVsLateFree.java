@@ -21,8 +21,8 @@ import org.slabproof.testkit.cells.Cells;
  * the SuperSlabs the pass's sweep released, not one its reaping released.
  *
  * <p>Targets seed-missing-remote-dec (I1, I6), exit-leaves-pinned (the dead owner's SuperSlab
- * stays pinned for ever, I6), lost-credit (I1, I6), double-credit-return (I1, I5) and, graded by
- * decrement-at-drain, release-without-drain (I6).
+ * stays pinned for ever, I6), lost-credit (I1, I6) and, graded by decrement-at-drain,
+ * release-without-drain (I6).
  *
  * <p>Run alone: {@code ci/jcstress-gate --cell 13}, or
  * {@code java -jar jcstress-tests/target/jcstress.jar -jvmArgsPrepend --enable-native-access=ALL-UNNAMED -t Matrix_13}
@@ -105,16 +105,6 @@ public abstract class Matrix_13_ReapVsLateFree extends CellTest {
     @JCStressMeta(DecrementAtFree.class)
     @State
     public static class LostCredit extends Matrix_13_ReapVsLateFree {
-        @Actor   public void first(LLL_Result r)   { r.r1 = cell.first(); }
-        @Actor   public void second(LLL_Result r)  { r.r2 = cell.second(); }
-        @Arbiter public void arbiter(LLL_Result r) { r.r3 = cell.arbiter(); }
-    }
-
-    /** The owner's credit returned but kept on the slabs, graded by decrement-at-free's table. */
-    @JCStressTest
-    @JCStressMeta(DecrementAtFree.class)
-    @State
-    public static class DoubleCreditReturn extends Matrix_13_ReapVsLateFree {
         @Actor   public void first(LLL_Result r)   { r.r1 = cell.first(); }
         @Actor   public void second(LLL_Result r)  { r.r2 = cell.second(); }
         @Arbiter public void arbiter(LLL_Result r) { r.r3 = cell.arbiter(); }

@@ -60,7 +60,7 @@ public enum KnownBadVariant {
     /** Trim releases on count == 0 without claiming the SuperSlab. */
     CHECK_THEN_RELEASE("check-then-release", CheckThenRelease::new,
             "release on count == 0 without claiming: the release races an adoption or the owner's allocation",
-            EnumSet.of(I4, I5), EnumSet.of(JCSTRESS, LINCHECK, VMLENS), "remote-free-vs-refill", "adopt-vs-last-free"),
+            EnumSet.of(I4, I5), EnumSet.of(JCSTRESS, LINCHECK, VMLENS), "remote-free-vs-refill"),
     /** Zero detected by a separate read after the decrement. */
     DOUBLE_ZERO("double-zero", DoubleZero::new,
             "zero detected by a separate read after the decrement: two threads both see the zero",
@@ -108,7 +108,7 @@ public enum KnownBadVariant {
     /** The owner's credit is returned but stays on the slabs. */
     DOUBLE_CREDIT_RETURN("double-credit-return", DoubleCreditReturn::new,
             "the owner's credit is returned but kept, and returned again: the count falls below the live blocks",
-            EnumSet.of(I1, I5), EnumSet.of(JUNIT, JCSTRESS, LINCHECK, VMLENS), "exit-vs-last-free", "reap-vs-late-free"),
+            EnumSet.of(I1, I5), EnumSet.of(JUNIT, JCSTRESS, LINCHECK, VMLENS), "push-push", "adopt-vs-adopt"),
     /** The credit refill is a plain read-modify-write of the count. */
     RACY_CREDIT_REFILL("racy-credit-refill", RacyCreditRefill::new,
             "the owner's credit refill reads, adds and writes the count: a concurrent remote decrement is lost",

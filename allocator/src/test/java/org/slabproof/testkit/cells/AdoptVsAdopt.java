@@ -1,6 +1,9 @@
 package org.slabproof.testkit.cells;
 
+import java.util.List;
+
 import org.slabproof.Invariant;
+import org.slabproof.Violation;
 import org.slabproof.heap.ThreadHeap;
 import org.slabproof.superslab.FreeProtocol;
 import org.slabproof.superslab.SuperSlab;
@@ -52,11 +55,11 @@ public final class AdoptVsAdopt extends Cell {
     }
 
     @Override
-    protected void requireCell() {
+    protected void cellChecks(List<Violation> found) {
         boolean one = abandoned.contains(got1);
         boolean two = abandoned.contains(got2);
-        require(Invariant.I5, !(one && two), "two heaps allocated from " + abandoned + " at once");
-        require(Invariant.I5, one == h1.hasPinned(abandoned) && two == h2.hasPinned(abandoned),
+        require(found, Invariant.I5, !(one && two), "two heaps allocated from " + abandoned + " at once");
+        require(found, Invariant.I5, one == h1.hasPinned(abandoned) && two == h2.hasPinned(abandoned),
                 abandoned + " is not pinned by the heap that allocated from it");
     }
 }

@@ -1,6 +1,9 @@
 package org.slabproof.testkit.cells;
 
+import java.util.List;
+
 import org.slabproof.Invariant;
+import org.slabproof.Violation;
 import org.slabproof.heap.ThreadHeap;
 import org.slabproof.superslab.FreeProtocol;
 import org.slabproof.superslab.SuperSlab;
@@ -50,9 +53,9 @@ public final class AdoptVsLastFree extends Cell {
     }
 
     @Override
-    protected void requireCell() {
+    protected void cellChecks(List<Violation> found) {
         if (abandoned.contains(got)) {
-            require(Invariant.I5, adopter.hasPinned(abandoned), "the adopter allocated from " + abandoned
+            require(found, Invariant.I5, adopter.hasPinned(abandoned), "the adopter allocated from " + abandoned
                     + " without owning it");
         }
     }

@@ -1,9 +1,13 @@
 package org.slabproof.testkit.cells;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 import org.slabproof.AccountingPolicy;
 import org.slabproof.Invariant;
+import org.slabproof.Violation;
 import org.slabproof.heap.ThreadHeap;
 import org.slabproof.superslab.FreeProtocol;
 import org.slabproof.superslab.SuperSlab;
@@ -50,10 +54,10 @@ public abstract class Cell {
     protected abstract long[] live();
 
     /**
-     * What the cell adds to the shared quiescent check (runs after {@link #settle()}); throws an
-     * {@link InvariantViolation} when something does not hold.
+     * What the cell adds to the shared quiescent check (runs after {@link #settle()}): each
+     * violation of the cell's own requirements is added to {@code found}.
      */
-    protected void requireCell() {
+    protected void cellChecks(List<Violation> found) {
     }
 
     /**
@@ -68,27 +72,37 @@ public abstract class Cell {
         }
     }
 
-    /** The arbiter: settle, then the shared quiescent check and the cell's own; "ok" or an invariant's name. */
+    /**
+     * The arbiter: settle, then the shared quiescent check and the cell's own; {@code "ok"}, or
+     * the names of every invariant found broken, causes first ({@code "I2 I1"}).
+     */
     public final String arbiter() {
         try {
-            check();
-            return "ok";
-        } catch (InvariantViolation v) {
-            return v.invariant().name();
+            List<Violation> found = violations();
+            return found.isEmpty() ? "ok"
+                    : found.stream().map(v -> v.invariant().name()).distinct().collect(Collectors.joining(" "));
         } catch (RuntimeException | Error e) {
             return token(e);
         }
     }
 
-    /** The same as {@link #arbiter()}, but throws the violation with its details (vmlens, JUnit). */
+    /** The same as {@link #arbiter()}, but throws what was found, with the details (vmlens, JUnit). */
     public final void check() {
+        List<Violation> found = violations();
+        if (!found.isEmpty()) {
+            throw InvariantViolation.of(found);
+        }
+    }
+
+    private List<Violation> violations() {
         try {
             settle();
         } catch (RuntimeException e) {
             throw Classifier.asViolation(e, "the settling step failed");
         }
-        QuiescentChecker.require(w.environment(), live(), true);
-        requireCell();
+        List<Violation> found = new ArrayList<>(QuiescentChecker.check(w.environment(), live(), true));
+        cellChecks(found);
+        return found;
     }
 
     // ---------------------------------------------------------------- steps, as tokens
@@ -147,9 +161,11 @@ public abstract class Cell {
         return null;
     }
 
-    /** Fails with {@code invariant} unless {@code holds}. */
-    protected static void require(Invariant invariant, boolean holds, String what) {
-        InvariantViolation.require(invariant, holds, what);
+    /** Adds a violation of {@code invariant} to {@code found} unless {@code holds}. */
+    protected static void require(List<Violation> found, Invariant invariant, boolean holds, String what) {
+        if (!holds) {
+            found.add(new Violation(invariant, what));
+        }
     }
 
     /** A block's short name for tokens: its index in the first SuperSlab ({@code b3}), or {@code n} for another one. */

@@ -1,7 +1,10 @@
 package org.slabproof.testkit.cells;
 
+import java.util.List;
+
 import org.slabproof.AccountingPolicy;
 import org.slabproof.Invariant;
+import org.slabproof.Violation;
 import org.slabproof.heap.ThreadHeap;
 import org.slabproof.superslab.FreeProtocol;
 
@@ -46,13 +49,13 @@ public final class LastTwoRemoteFrees extends Cell {
     }
 
     @Override
-    protected void requireCell() {
+    protected void cellChecks(List<Violation> found) {
         int zeros = (sawZero(firstSaw) ? 1 : 0) + (sawZero(secondSaw) ? 1 : 0);
-        require(Invariant.I3, zeros <= 1, "both frees saw the count reach zero");
+        require(found, Invariant.I3, zeros <= 1, "both frees saw the count reach zero");
         if (policy == AccountingPolicy.DECREMENT_AT_FREE) {
-            require(Invariant.I1, zeros == 1, "the last free of the last live block did not see zero");
+            require(found, Invariant.I1, zeros == 1, "the last free of the last live block did not see zero");
         } else {
-            require(Invariant.I1, zeros == 0, "a remote free changed the count, which only a drain may do");
+            require(found, Invariant.I1, zeros == 0, "a remote free changed the count, which only a drain may do");
         }
     }
 

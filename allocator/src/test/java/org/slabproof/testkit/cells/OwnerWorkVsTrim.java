@@ -1,6 +1,9 @@
 package org.slabproof.testkit.cells;
 
+import java.util.List;
+
 import org.slabproof.Invariant;
+import org.slabproof.Violation;
 import org.slabproof.heap.ThreadHeap;
 import org.slabproof.superslab.FreeProtocol;
 import org.slabproof.superslab.SuperSlab;
@@ -44,8 +47,8 @@ public final class OwnerWorkVsTrim extends Cell {
     }
 
     @Override
-    protected void requireCell() {
-        require(Invariant.I5, owner.hasPinned(ss) && !owner.isClosed(), "the trimmer took the live owner's pinned "
+    protected void cellChecks(List<Violation> found) {
+        require(found, Invariant.I5, owner.hasPinned(ss) && !owner.isClosed(), "the trimmer took the live owner's pinned "
                 + ss + (owner.isClosed() ? " (and closed its heap)" : ""));
     }
 }

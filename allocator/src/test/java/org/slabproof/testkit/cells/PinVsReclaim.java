@@ -1,6 +1,9 @@
 package org.slabproof.testkit.cells;
 
+import java.util.List;
+
 import org.slabproof.Invariant;
+import org.slabproof.Violation;
 import org.slabproof.heap.ThreadHeap;
 import org.slabproof.superslab.FreeProtocol;
 import org.slabproof.superslab.SuperSlab;
@@ -47,11 +50,11 @@ public final class PinVsReclaim extends Cell {
     }
 
     @Override
-    protected void requireCell() {
+    protected void cellChecks(List<Violation> found) {
         SuperSlab idle = s.idle();
         if (idle.contains(got)) {
-            require(Invariant.I5, idle.kind() != SuperSlab.RELEASED, "the owner allocated from " + idle
-                    + ", which a claimant released");
+            require(found, Invariant.I5, owner.hasPinned(idle), "the owner allocated from " + idle
+                    + " but no longer holds its pin: a claimant took it under the owner");
         }
     }
 }

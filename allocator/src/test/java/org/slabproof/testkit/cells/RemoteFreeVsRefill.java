@@ -1,6 +1,9 @@
 package org.slabproof.testkit.cells;
 
+import java.util.List;
+
 import org.slabproof.Invariant;
+import org.slabproof.Violation;
 import org.slabproof.heap.ThreadHeap;
 import org.slabproof.superslab.FreeProtocol;
 import org.slabproof.superslab.SuperSlab;
@@ -54,7 +57,7 @@ public final class RemoteFreeVsRefill extends Cell {
     }
 
     @Override
-    protected void requireCell() {
-        require(Invariant.I5, owner.hasPinned(ss), "the owner's pinned SuperSlab was taken from it: " + ss);
+    protected void cellChecks(List<Violation> found) {
+        require(found, Invariant.I5, owner.hasPinned(ss), "the owner's pinned SuperSlab was taken from it: " + ss);
     }
 }
