@@ -75,12 +75,18 @@ public final class SuperSlabRegistry {
     }
 
     /** The registry's entry for {@code address}: a SuperSlab, a tombstone, or null. */
+    @SuppressWarnings("unchecked")
     private Object entryOf(long address) {
         if (address <= 0 || address >>> ADDRESS_BITS != 0) {
             return null;
         }
         long key = address >>> lgSuperSlab;
-        AtomicReferenceArray<Object> leaf = leafFor(key, false);
+        AtomicReferenceArray<Object> leaf;
+        if (levels == 2) {                          // real SuperSlabs: two loads, no loop
+            leaf = (AtomicReferenceArray<Object>) top.getAcquire((int) (key >>> levelBits));
+        } else {
+            leaf = leafFor(key, false);
+        }
         return leaf == null ? null : leaf.getAcquire(slot(key));
     }
 

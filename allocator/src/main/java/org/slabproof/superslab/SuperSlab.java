@@ -58,6 +58,8 @@ public final class SuperSlab {
     private final long id;                  // sequence number within its allocator, for messages
     private final Geometry geometry;
     private final Region region;            // the raw mapping
+    private final long base;                // region.address(), kept here for the free's slab lookup
+    private final int lgSlab;               // geometry.lgSlab(), likewise
     private final Arena arena;              // shared arena of this SuperSlab's view; closed on release (I4)
     private final MemorySegment memory;     // the view every block access goes through
     private final Slab[] slabs;
@@ -104,6 +106,8 @@ public final class SuperSlab {
         this.id = id;
         this.geometry = geometry;
         this.region = region;
+        this.base = region.address();
+        this.lgSlab = geometry.lgSlab();
         this.protocol = protocol;
         this.home = home;
         this.arena = Arena.ofShared();
@@ -280,7 +284,7 @@ public final class SuperSlab {
 
     /** The slab holding {@code address} (any thread; the address must lie in this SuperSlab). */
     public Slab slabOf(long address) {
-        return slabs[(int) ((address - region.address()) >>> geometry.lgSlab())];
+        return slabs[(int) ((address - base) >>> lgSlab)];
     }
 
     /** Slab {@code i}. */
@@ -400,12 +404,12 @@ public final class SuperSlab {
 
     /** Address of the first byte. */
     public long base() {
-        return region.address();
+        return base;
     }
 
     /** True if {@code address} lies inside this SuperSlab. */
     public boolean contains(long address) {
-        return address - region.address() >= 0 && address - region.address() < region.size();
+        return address - base >= 0 && address - base < region.size();
     }
 
     /** The geometry. */
