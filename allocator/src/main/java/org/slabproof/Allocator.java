@@ -198,8 +198,14 @@ public final class Allocator implements AutoCloseable {
             }
         }
 
+        /**
+         * The thread rule and the handle's own closed flag. The heap's flag is not read here: only
+         * this thread closes the heap while it lives (the reaper waits for its death), and a heap
+         * closed through another of its handles refuses its next malloc on its slow path and routes
+         * frees as remote.
+         */
         private void check() {
-            if (Thread.currentThread() != owner || closed || heap.isClosed()) {
+            if (Thread.currentThread() != owner || closed) {
                 throw misuse();
             }
         }

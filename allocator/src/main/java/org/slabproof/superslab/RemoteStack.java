@@ -89,12 +89,12 @@ public class RemoteStack {
 
     /** Reads the link stored in a free block. */
     public final long link(long block) {
-        return memory.get(ValueLayout.JAVA_LONG, block - base);
+        return memory.get(ValueLayout.JAVA_LONG_UNALIGNED, block - base);
     }
 
     /** Writes the link of a free block (a plain write; see {@link #push}). */
     public final void setLink(long block, long next) {
-        memory.set(ValueLayout.JAVA_LONG, block - base, next);
+        memory.set(ValueLayout.JAVA_LONG_UNALIGNED, block - base, next);
     }
 
     /** The head cell, for the known-bad variants that misuse it on purpose. */

@@ -22,6 +22,9 @@ import org.slabproof.MisalignedAddressException;
  * {@code used}), on the local freelist, or not carved yet.
  */
 public final class Slab {
+    // Blocks are 8-byte aligned by construction (every size class is a multiple of 8), so link
+    // accesses use the unaligned layout: same instruction, no alignment check per access.
+
     // ---- identity: final, any thread ----
     private final SuperSlab superSlab;     // the SuperSlab this slab belongs to
     private final int index;               // position in the SuperSlab
@@ -90,7 +93,7 @@ public final class Slab {
     public long take() {
         long block = localFree;
         if (block != 0) {
-            localFree = memory.get(ValueLayout.JAVA_LONG, block - start + offset);
+            localFree = memory.get(ValueLayout.JAVA_LONG_UNALIGNED, block - start + offset);
         } else if (carved < capacity) {
             block = start + (long) carved * blockSize;
             CARVED.setRelease(this, carved + 1);        // other threads' checkBlock reads it
@@ -165,7 +168,7 @@ public final class Slab {
 
     /** Puts a validated block on the local freelist (owner only; accounting is the protocol's). */
     public void pushLocal(long block) {
-        memory.set(ValueLayout.JAVA_LONG, block - start + offset, localFree);
+        memory.set(ValueLayout.JAVA_LONG_UNALIGNED, block - start + offset, localFree);
         localFree = block;
         used--;
     }
