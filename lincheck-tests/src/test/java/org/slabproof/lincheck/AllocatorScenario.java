@@ -52,12 +52,12 @@ public class AllocatorScenario {
     public AllocatorScenario() {
         FreeProtocol protocol = ProtocolUnderTest.protocol();
         Allocator allocator = AllocatorAccess.create(AllocatorConfig.builder()
-                .geometry(TinyWorld.TINY)
+                .superSlabSize(TinyWorld.TINY.superSlabSize())
+                .slabSize(TinyWorld.TINY.slabSize())
                 .policy(protocol.policy())
-                .regionSource(RegionSource.small())
                 .trimInterval(Duration.ZERO)
                 .emptyReserve(0)
-                .build(), protocol);
+                .build(), protocol, RegionSource.small());
         roles = new HeapRoles(AllocatorAccess.environment(allocator), TinyWorld.TINY,
                 () -> AllocatorAccess.newHeap(allocator), allocator::trimNow, SIZE, SLOTS, "A", "B");
     }

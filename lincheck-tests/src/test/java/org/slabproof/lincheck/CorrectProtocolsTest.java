@@ -16,6 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.slabproof.AccountingPolicy;
+import org.slabproof.superslab.FreeProtocol;
 import org.slabproof.superslab.RemoteStack;
 
 /**
@@ -60,7 +61,7 @@ class CorrectProtocolsTest {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment memory = arena.allocate(64);
             for (AccountingPolicy policy : AccountingPolicy.values()) {
-                assertEquals(RemoteStack.class, policy.protocol().newRemoteStack(memory, memory.address()).getClass(),
+                assertEquals(RemoteStack.class, FreeProtocol.of(policy).newRemoteStack(memory, memory.address()).getClass(),
                         policy.id());
             }
         }
