@@ -1,6 +1,7 @@
 package org.slabproof.contract;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.concurrent.CyclicBarrier;
@@ -9,6 +10,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slabproof.Allocator;
 import org.slabproof.AllocatorConfig;
 import org.slabproof.AllocatorStats;
@@ -17,6 +19,7 @@ import org.slabproof.internal.AllocatorAccess;
 import org.slabproof.superslab.FreeProtocol;
 import org.slabproof.testkit.Await;
 import org.slabproof.testkit.InvariantViolation;
+import org.slabproof.testkit.NamesInvariant;
 import org.slabproof.testkit.QuiescentChecker;
 import org.slabproof.testkit.Threads;
 
@@ -34,6 +37,13 @@ import org.slabproof.testkit.Threads;
  */
 @Timeout(60)
 public abstract class AllocatorContract {
+    /**
+     * Every failure reported as the invariant it stands for; the 256 MiB cap is far above what any
+     * of these workloads keeps live, so reaching it means SuperSlabs were not reclaimed (I6).
+     */
+    @RegisterExtension
+    static final NamesInvariant NAMES_INVARIANT = NamesInvariant.withCapMeaningI6();
+
     /** The allocator under test, fresh for each test. */
     protected Allocator allocator;
 
@@ -118,6 +128,30 @@ public abstract class AllocatorContract {
         }
         reclaimAll();
         assertEverythingReleased(allocator.stats());
+    }
+
+    /**
+     * One thread allocates blocks over several SuperSlabs, so the first ones are no longer pinned
+     * (it has moved on), then frees them all itself: its frees into SuperSlabs it no longer pins
+     * take the remote path, and every SuperSlab is released (I1, I6).
+     */
+    @Test
+    protected void anOwnerFreeingItsBlocksAfterMovingOnGetsEverySuperSlabBack() {
+        int blocks = (int) (3 * allocator.config().superSlabSize() / 64);
+        long[] mine = new long[blocks];
+        Threads.runOnNewThread(() -> {
+            for (int i = 0; i < blocks; i++) {
+                mine[i] = allocator.malloc(64);
+            }
+            for (long block : mine) {
+                allocator.free(block);
+            }
+            AllocatorAccess.currentHeap(allocator).close();
+        });
+        reclaimAll();
+        AllocatorStats s = allocator.stats();
+        assertTrue(s.superSlabsAllocated() >= 3, "the blocks spanned several SuperSlabs: " + s.superSlabLine());
+        assertEverythingReleased(s);
     }
 
     /**

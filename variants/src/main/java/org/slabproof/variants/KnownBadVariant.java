@@ -108,7 +108,7 @@ public enum KnownBadVariant {
     /** The owner's credit is returned but stays on the slabs. */
     DOUBLE_CREDIT_RETURN("double-credit-return", DoubleCreditReturn::new,
             "the owner's credit is returned but kept, and returned again: the count falls below the live blocks",
-            EnumSet.of(I1, I5), EnumSet.of(JUNIT, JCSTRESS, LINCHECK, VMLENS), "push-push", "adopt-vs-adopt"),
+            EnumSet.of(I1, I5), EnumSet.of(JCSTRESS, LINCHECK, VMLENS), "push-push", "adopt-vs-adopt"),
     /** The credit refill is a plain read-modify-write of the count. */
     RACY_CREDIT_REFILL("racy-credit-refill", RacyCreditRefill::new,
             "the owner's credit refill reads, adds and writes the count: a concurrent remote decrement is lost",

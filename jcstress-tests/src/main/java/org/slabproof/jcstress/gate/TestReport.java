@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -91,7 +92,13 @@ record TestReport(String name, String protocol, Verdict verdict, String status, 
     private static Outcome outcome(TestInfo info, String state, long count) {
         Optional<StateCase> named = rowOf(info, state);
         StateCase row = named.orElse(info.unmatched());
-        SortedSet<String> invariants = named.isPresent() ? invariantsNamed(row.description()) : new TreeSet<>();
+        SortedSet<String> invariants = new TreeSet<>();
+        if (named.isPresent()) {
+            invariants.addAll(invariantsNamed(row.description()));
+            if (row.expect() == Expect.FORBIDDEN) {
+                invariants.addAll(tokensOf(state));
+            }
+        }
         return new Outcome(state, count, row.expect(), row.matchPattern(), named.isEmpty(), row.description(),
                 invariants);
     }
@@ -106,6 +113,17 @@ record TestReport(String name, String protocol, Verdict verdict, String status, 
         return info.cases().stream().filter(c -> c.matchesExactly(state)).findFirst()
                 .or(() -> info.cases().stream().filter(c -> c.matches(state)).findFirst());
     }
+
+    /**
+     * The invariants an outcome names as tokens ({@code "remote, remote, I2 I1"}): the shared
+     * check names every invariant it found broken, causes first, while jcstress grades the
+     * outcome by the first row that matches (here I1's); a forbidden outcome counts for all of them.
+     */
+    static SortedSet<String> tokensOf(String state) {
+        return TOKEN.matcher(state).results().map(MatchResult::group).collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    private static final Pattern TOKEN = Pattern.compile("\\bI[1-6]\\b");
 
     /** The invariants a row's description starts with ({@code "I1, I3: ..."}), or none. */
     static SortedSet<String> invariantsNamed(String description) {

@@ -102,6 +102,14 @@ class TestReportTest {
     }
 
     @Test
+    void aForbiddenOutcomeNamesEveryInvariantTokenItCarries() {
+        assertEquals(Set.of("I1", "I2"), TestReport.tokensOf("remote, remote, I2 I1"));
+        assertEquals(Set.of("I4"), TestReport.tokensOf("I4, trim 1, ok"));
+        assertEquals(Set.of(), TestReport.tokensOf("remote, remote, ok"));
+        assertEquals(Set.of(), TestReport.tokensOf("got b12, I10"));
+    }
+
+    @Test
     void theProtocolIsTheNestedClassName() {
         assertEquals("racy-push", TestReport.protocolOf("org.slabproof.jcstress.Matrix_01_PushPush.RacyPush"));
         assertEquals("seed-missing-remote-dec", TestReport.protocolOf(CELL_05 + "SeedMissingRemoteDec"));
