@@ -1,7 +1,7 @@
 package org.slabproof.proofs;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.util.stream.Stream;
@@ -14,8 +14,9 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * Every cell of this run under its protocols: every shared cell under both correct policies for
  * the proof run, each listed protocol against the cells that target it for a gate run
- * ({@code -Dproofs.protocol=a,b,c}). In the proof run a cell passes only if it was explored
- * completely without a failing interleaving. In a gate run a cell is a probe, whose outcome
+ * ({@code -Dproofs.protocol=a,b,c}). In the proof run a cell fails on a failing interleaving, at
+ * the iteration cap or when nothing was explored; a cell whose time budget ran out first passes
+ * here as bounded, and the proof table says it is not proven. In a gate run a cell is a probe, whose outcome
  * (caught, missed, inconclusive) only vmlens's report completes ({@link ProofReport}, after this
  * JVM): it fails here only if nothing was explored. Runs only with the vmlens agent attached, and
  * only once {@link EngineCheck} has shown that vmlens sees the protocol's atomic steps: otherwise
@@ -39,7 +40,8 @@ class CellProofsTest {
                     if (ProofConfig.gate()) {
                         assertNotEquals(Verdict.NOT_EXPLORED, row.verdict(), row.vmlensName() + ": " + row.detail());
                     } else {
-                        assertEquals(Verdict.PROVEN, row.verdict(), row.vmlensName() + ": " + row.detail());
+                        assertTrue(row.verdict() == Verdict.PROVEN || row.verdict() == Verdict.TIMED_OUT,
+                                row.vmlensName() + ": " + row.verdict() + ", " + row.detail());
                     }
                 })));
     }

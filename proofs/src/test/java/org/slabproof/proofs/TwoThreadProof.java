@@ -1,7 +1,5 @@
 package org.slabproof.proofs;
 
-import java.util.concurrent.TimeUnit;
-
 import com.vmlens.api.AllInterleavings;
 import com.vmlens.api.AllInterleavingsBuilder;
 
@@ -20,7 +18,8 @@ import org.slabproof.variants.ProtocolCatalog;
  * only in its HTML report, so the harness also counts: a count at the cap is taken as capped, a
  * safe reading when exploration happens to end exactly there. {@link ProofReport} cross-checks
  * both counts and vmlens's other exploration limits after the report is written. Each cell has a
- * time budget, which the {@link Watchdog} enforces.
+ * time budget, which the {@link Watchdog} enforces: a cell that uses it up without a failing
+ * interleaving is {@link Verdict#TIMED_OUT bounded}, a search that found nothing, never a proof.
  */
 final class TwoThreadProof {
     private TwoThreadProof() {
@@ -42,7 +41,8 @@ final class TwoThreadProof {
         long start = System.nanoTime();
         String name = vmlensName(cell.id(), protocolId);
         boolean timedOut;
-        Watchdog.watch(name, cell, protocolId, start, TimeUnit.SECONDS.toNanos(ProofConfig.cellSeconds()));
+        int budget = ProofConfig.cellSeconds(protocolId);
+        Watchdog.watch(name, cell, protocolId, start, budget);
         try {
             try (AllInterleavings all = new AllInterleavingsBuilder().withMaximumIterations(cap).build(name)) {
                 while (!Watchdog.overran() && all.hasNext()) {
@@ -67,8 +67,9 @@ final class TwoThreadProof {
             case VIOLATED -> failure.getMessage() + " (interleaving " + explored + ")";
             case NOT_EXPLORED -> "the vmlens agent is not attached: run through the vmlens-maven-plugin";
             case CAPPED -> "stopped at the cap of " + cap + " interleavings: find out what vmlens interleaves";
-            case TIMED_OUT -> "still exploring after " + ProofConfig.cellSeconds() + " s (proofs.cellSeconds)";
-            case PROVEN -> "";
+            case TIMED_OUT -> "bounded: no failing interleaving in " + explored + " explored, still exploring after "
+                    + budget + " s (" + ProofConfig.cellSecondsProperty(protocolId) + ")";
+            case PROVEN, HALTED -> "";
         };
         ProofRow row = new ProofRow(cell.id(), cell.races(), protocolId, explored, cap, verdict, broken, detail, millis);
         ProofLog.add(row);
