@@ -82,7 +82,7 @@ final class ProofConfig {
 
     /** The budget of a search for a known-bad variant's bug (and of the {@link EngineCheck}'s). */
     static int variantCellSeconds() {
-        return Integer.getInteger("proofs.variantCellSeconds", 60);
+        return Integer.getInteger("proofs.variantCellSeconds", 120);
     }
 
     /** The property that sets {@link #cellSeconds(String)} for {@code protocol}. */

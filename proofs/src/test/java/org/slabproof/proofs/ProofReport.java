@@ -203,6 +203,10 @@ public final class ProofReport {
                     table.row(cell.id(), cell.races(), "0", "inconclusive", "not explored (see the test output)", "-");
                     continue;
                 }
+                if (r.verdict() == Verdict.SKIPPED) {
+                    table.row(cell.id(), cell.races(), "0", "not run", r.detail(), "-");
+                    continue;
+                }
                 millis += r.millis();
                 Finding f = judge(r, report);
                 String outcome;

@@ -30,6 +30,12 @@ final class TwoThreadProof {
         return cell + "[" + protocol + "]";
     }
 
+    /** Records that {@code cell} is not explored under the known-bad {@code protocolId}, already caught. */
+    static void skip(Cells cell, String protocolId, String caughtBy) {
+        ProofLog.add(new ProofRow(cell.id(), cell.races(), protocolId, 0, ProofConfig.maxIterations(), Verdict.SKIPPED,
+                null, "not run: " + caughtBy + " already caught this variant", 0));
+    }
+
     /**
      * Explores {@code cell} under the protocol {@code protocolId} and records the outcome in
      * {@link ProofLog}. Exploration stops at the first failing interleaving, which vmlens keeps in
@@ -69,7 +75,7 @@ final class TwoThreadProof {
             case CAPPED -> "stopped at the cap of " + cap + " interleavings: find out what vmlens interleaves";
             case TIMED_OUT -> "bounded: no failing interleaving in " + explored + " explored, still exploring after "
                     + budget + " s (" + ProofConfig.cellSecondsProperty(protocolId) + ")";
-            case PROVEN, HALTED -> "";
+            case PROVEN, HALTED, SKIPPED -> "";
         };
         ProofRow row = new ProofRow(cell.id(), cell.races(), protocolId, explored, cap, verdict, broken, detail, millis);
         ProofLog.add(row);

@@ -15,6 +15,8 @@ enum Verdict {
     TIMED_OUT,
     /** The watchdog ended the test JVM inside one vmlens step that did not return: nothing can be said. */
     HALTED,
+    /** Gate run only: not explored, because an earlier cell already caught this known-bad variant. */
+    SKIPPED,
     /** The vmlens agent was not attached: nothing was explored. */
     NOT_EXPLORED
 }
