@@ -65,7 +65,8 @@ public final class ProofReport {
     }
 
     /**
-     * @param args the module's build directory, vmlens's report directory and vmlens's version
+     * @param args the module's build directory, vmlens's report directory, vmlens's version and the
+     *             cells' time budget under a correct policy
      */
     public static void main(String[] args) throws IOException {
         Path build = Path.of(args[0]);
@@ -81,11 +82,13 @@ public final class ProofReport {
         List<String> focus = lines.get(2).equals(ProofLog.ALL_CELLS) ? List.of()
                 : ProofConfig.parseFocus(lines.get(2));
         List<ProofRow> rows = lines.subList(3, lines.size()).stream().map(ProofRow::fromTsv).toList();
-        VmlensReport report = VmlensReport.read(reportDirectory);
+        String runs = VmlensAttempts.summary(build);
+        VmlensReport report = VmlensReport.read(reportDirectory, runs);
+        String footer = runs == null ? "" : "\n" + runs + "\n";
         if (gate) {
-            gateRun(protocols, focus, rows, report, build);
+            gateRun(protocols, focus, rows, report, build, footer);
         } else {
-            proofRun(focus, rows, report, build, vmlensVersion);
+            proofRun(focus, rows, report, build, vmlensVersion, args[3], footer);
         }
     }
 
@@ -131,7 +134,7 @@ public final class ProofReport {
     }
 
     private static void proofRun(List<String> focus, List<ProofRow> rows, VmlensReport report, Path build,
-            String vmlensVersion) throws IOException {
+            String vmlensVersion, String cellSeconds, String footer) throws IOException {
         MarkdownTable table = new MarkdownTable("scenario", "races", "policy", "interleavings explored", "result",
                 "vmlens", "ms");
         List<String> problems = new ArrayList<>();
@@ -165,13 +168,13 @@ public final class ProofReport {
         int cap = rows.isEmpty() ? ProofConfig.maxIterations() : rows.getFirst().cap();
         String text = (focus.isEmpty() ? "" : "Focused run (" + String.join(", ", focus) + "), not the whole matrix. ")
                 + "Proof table: the interleavings vmlens " + vmlensVersion + " explored of each two-thread cell (cap "
-                + cap + " interleavings, budget " + ProofConfig.cellSeconds(ProtocolCatalog.correctIds().getFirst())
-                + " s per cell).\n\n" + table + "\n" + proven + " of " + rows.size() + " proven (every interleaving;"
+                + cap + " interleavings, budget " + cellSeconds + " s per cell).\n\n" + table + "\n" + proven + " of " + rows.size() + " proven (every interleaving;"
                 + " largest exploration " + largest + ")" + (bounded.isEmpty() ? "" : "; " + bounded.size()
                 + " bounded, NOT proven (their budget ran out first, no interleaving explored failed): "
                 + String.join(", ", bounded) + ". vmlens shows such a cell as \"Failure\" when the budget ran out"
                 + " between two interleavings: the harness left the loop without the next hasNext(), so vmlens's last"
-                + " run never ended; an interleaving that fails is always the harness's") + (problems.isEmpty() ? "" : "; " + problems.size() + " failed") + ".\n";
+                + " run never ended; an interleaving that fails is always the harness's")
+                + (problems.isEmpty() ? "" : "; " + problems.size() + " failed") + ".\n" + footer;
         Files.writeString(build.resolve("proof-table.md"), text);
         System.out.println("\n" + text + "\nWritten to " + build.resolve("proof-table.md"));
         if (!problems.isEmpty()) {
@@ -180,7 +183,7 @@ public final class ProofReport {
     }
 
     private static void gateRun(List<String> protocols, List<String> focus, List<ProofRow> rows, VmlensReport report,
-            Path build) throws IOException {
+            Path build, String footer) throws IOException {
         Path out = build.resolve("proof-variants");
         Files.createDirectories(out);
         MarkdownTable summary = new MarkdownTable("protocol", "verdict", "invariants named", "breaks", "cells caught",
@@ -247,8 +250,10 @@ public final class ProofReport {
             Files.writeString(out.resolve(protocol + ".md"), text);
         }
         Files.write(out.resolve("verdicts.tsv"), verdicts);
-        System.out.println("\nvmlens gate: every listed protocol against the cells that target it\n\n" + summary
-                + "\nWritten to " + out.resolve("verdicts.tsv") + " (per protocol: " + out + "/<id>.md)");
+        String text = "vmlens gate: every listed protocol against the cells that target it\n\n" + summary + footer;
+        Files.writeString(out.resolve("summary.md"), text);
+        System.out.println("\n" + text + "\nWritten to " + out.resolve("verdicts.tsv") + " (per protocol: " + out
+                + "/<id>.md, all: " + out.resolve("summary.md") + ")");
         if (!errors.isEmpty()) {
             throw new IllegalStateException("no verdict for:\n  " + String.join("\n  ", errors));
         }
