@@ -97,9 +97,9 @@ public final class ProofReport {
         Set<Invariant> named = EnumSet.noneOf(Invariant.class);
         List<String> problems = new ArrayList<>();
         if (r.verdict() == Verdict.VIOLATED) {
-            if (r.invariant() != null) {
-                named.add(r.invariant());
-                problems.add("interleaving broke " + r.invariant().name() + ": " + r.detail());
+            if (!r.invariants().isEmpty()) {
+                named.addAll(r.invariants());
+                problems.add("interleaving broke " + names(r.invariants()) + ": " + r.detail());
             } else {
                 problems.add("an interleaving failed, naming no invariant: " + r.detail());
             }

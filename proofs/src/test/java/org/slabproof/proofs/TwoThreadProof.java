@@ -1,10 +1,13 @@
 package org.slabproof.proofs;
 
+import java.util.Set;
+
 import com.vmlens.api.AllInterleavings;
 import com.vmlens.api.AllInterleavingsBuilder;
 
 import org.slabproof.Invariant;
 import org.slabproof.testkit.Classifier;
+import org.slabproof.testkit.InvariantViolation;
 import org.slabproof.testkit.cells.Cells;
 import org.slabproof.variants.ProtocolCatalog;
 
@@ -33,7 +36,7 @@ final class TwoThreadProof {
     /** Records that {@code cell} is not explored under the known-bad {@code protocolId}, already caught. */
     static void skip(Cells cell, String protocolId, String caughtBy) {
         ProofLog.add(new ProofRow(cell.id(), cell.races(), protocolId, 0, ProofConfig.maxIterations(), Verdict.SKIPPED,
-                null, "not run: " + caughtBy + " already caught this variant", 0));
+                Set.of(), "not run: " + caughtBy + " already caught this variant", 0));
     }
 
     /**
@@ -68,7 +71,8 @@ final class TwoThreadProof {
                 : timedOut ? Verdict.TIMED_OUT
                 : explored >= cap ? Verdict.CAPPED
                 : Verdict.PROVEN;
-        Invariant broken = failure == null ? null : Classifier.of(failure);
+        Set<Invariant> broken = failure instanceof InvariantViolation v ? v.invariants()
+                : failure == null || Classifier.of(failure) == null ? Set.of() : Set.of(Classifier.of(failure));
         String detail = switch (verdict) {
             case VIOLATED -> failure.getMessage() + " (interleaving " + explored + ")";
             case NOT_EXPLORED -> "the vmlens agent is not attached: run through the vmlens-maven-plugin";

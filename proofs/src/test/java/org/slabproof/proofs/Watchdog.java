@@ -2,6 +2,7 @@ package org.slabproof.proofs;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
@@ -98,7 +99,7 @@ final class Watchdog {
         try {
             if (w.cell() != null) {
                 ProofLog.add(new ProofRow(w.cell().id(), w.cell().races(), w.protocol(), 0, ProofConfig.maxIterations(),
-                        Verdict.HALTED, null, message, seconds * 1000));
+                        Verdict.HALTED, Set.of(), message, seconds * 1000));
             }
             ProofLog.flush();
             Files.writeString(ProofLog.resultsFile(ProofConfig.outputDirectory()).resolveSibling("timed-out.txt"),
