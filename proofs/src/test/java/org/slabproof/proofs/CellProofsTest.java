@@ -21,11 +21,11 @@ import org.slabproof.variants.ProtocolCatalog;
  * the proof run, each listed protocol against the cells that target it for a gate run
  * ({@code -Dproofs.protocol=a,b,c}). In the proof run a cell fails on a failing interleaving, at
  * the iteration cap or when nothing was explored; a cell whose time budget ran out first passes
- * here as bounded, and the proof table says it is not proven. In a gate run a cell is a probe, whose outcome
- * (caught, missed, inconclusive) only vmlens's report completes ({@link ProofReport}, after this
- * JVM): it fails here only if nothing was explored. Runs only with the vmlens agent attached, and
- * only once {@link EngineCheck} has shown that vmlens sees the protocol's atomic steps: otherwise
- * every cell would pass vacuously.
+ * here as bounded, and the proof table says it is not proven. In a gate run a cell is a probe,
+ * whose outcome (caught, missed, inconclusive) only vmlens's report completes
+ * ({@link ProofReport}, after this JVM): it fails here only if nothing was explored. Runs only
+ * with the vmlens agent attached, and only once {@link EngineCheck} has shown that vmlens sees the
+ * protocol's atomic steps: otherwise every cell would pass vacuously.
  */
 class CellProofsTest {
     @BeforeAll
@@ -54,8 +54,8 @@ class CellProofsTest {
                         return;
                     }
                     ProofRow row = TwoThreadProof.explore(cell, protocol, cap);
-                    if (ProofConfig.gate() && !ProtocolCatalog.correctIds().contains(protocol) && row.invariants().stream()
-                            .anyMatch(KnownBadVariant.fromId(protocol).breaks()::contains)) {
+                    if (ProofConfig.gate() && !ProtocolCatalog.correctIds().contains(protocol)
+                            && row.invariants().stream().anyMatch(KnownBadVariant.fromId(protocol).breaks()::contains)) {
                         CAUGHT.put(protocol, cell.id());
                     }
                     if (ProofConfig.gate()) {

@@ -168,10 +168,10 @@ public final class ProofReport {
         int cap = rows.isEmpty() ? ProofConfig.maxIterations() : rows.getFirst().cap();
         String text = (focus.isEmpty() ? "" : "Focused run (" + String.join(", ", focus) + "), not the whole matrix. ")
                 + "Proof table: the interleavings vmlens " + vmlensVersion + " explored of each two-thread cell (cap "
-                + cap + " interleavings, budget " + cellSeconds + " s per cell).\n\n" + table + "\n" + proven + " of " + rows.size() + " proven (every interleaving;"
-                + " largest exploration " + largest + ")" + (bounded.isEmpty() ? "" : "; " + bounded.size()
-                + " bounded, NOT proven (their budget ran out first, no interleaving explored failed): "
-                + String.join(", ", bounded) + ". vmlens shows such a cell as \"Failure\" when the budget ran out"
+                + cap + " interleavings, budget " + cellSeconds + " s per cell).\n\n" + table + "\n" + proven + " of "
+                + rows.size() + " proven (every interleaving; largest exploration " + largest + ")"
+                + (bounded.isEmpty() ? "" : "; " + bounded.size() + " bounded, NOT proven (their budget ran out first,"
+                + " no interleaving explored failed): " + String.join(", ", bounded) + ". vmlens shows such a cell as \"Failure\" when the budget ran out"
                 + " between two interleavings: the harness left the loop without the next hasNext(), so vmlens's last"
                 + " run never ended; an interleaving that fails is always the harness's")
                 + (problems.isEmpty() ? "" : "; " + problems.size() + " failed") + ".\n" + footer;
