@@ -1,7 +1,5 @@
 package org.slabproof.proofs;
 
-import java.util.concurrent.TimeUnit;
-
 import com.vmlens.api.AllInterleavings;
 import com.vmlens.api.AllInterleavingsBuilder;
 
@@ -42,7 +40,7 @@ final class EngineCheck {
         int explored = 0;
         InvariantViolation found = null;
         boolean timedOut;
-        Watchdog.watch(NAME, null, null, System.nanoTime(), TimeUnit.SECONDS.toNanos(ProofConfig.cellSeconds()));
+        Watchdog.watch(NAME, null, null, System.nanoTime(), ProofConfig.variantCellSeconds());
         try (AllInterleavings all = new AllInterleavingsBuilder().withMaximumIterations(ProofConfig.maxIterations())
                 .build(NAME)) {
             while (found == null && !Watchdog.overran() && all.hasNext()) {

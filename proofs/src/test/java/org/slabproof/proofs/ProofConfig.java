@@ -13,8 +13,9 @@ import org.slabproof.variants.ProtocolCatalog;
  * {@code proofs.protocol} (empty: the proof run, every cell under both correct policies;
  * comma-separated ids: the gate run, each protocol against the cells that target it),
  * {@code proofs.cells} (comma-separated cell ids to narrow either run, for focused runs),
- * {@code proofs.maxIterations} (the vmlens iteration cap), {@code proofs.cellSeconds} (the time
- * budget of one cell's exploration) and {@code proofs.outputDirectory} (the module's build
+ * {@code proofs.maxIterations} (the vmlens iteration cap), {@code proofs.cellSeconds} and
+ * {@code proofs.variantCellSeconds} (the time budget of one cell's exploration under a correct
+ * policy and under a known-bad variant) and {@code proofs.outputDirectory} (the module's build
  * directory).
  */
 final class ProofConfig {
@@ -69,11 +70,24 @@ final class ProofConfig {
     }
 
     /**
-     * The time budget of one cell's exploration, in seconds: a cell still exploring when it is
-     * used up is not proven (checked between interleavings, and by the {@link Watchdog} within one).
+     * The time budget of one cell's exploration under {@code protocol}, in seconds: a cell still
+     * exploring when it is used up is bounded, not proven (checked between interleavings, and by
+     * the {@link Watchdog} within one). A correct policy's budget keeps the proof run short; a
+     * known-bad variant's is a search for its bug, which some cells find only after a minute.
      */
-    static int cellSeconds() {
-        return Integer.getInteger("proofs.cellSeconds", 60);
+    static int cellSeconds(String protocol) {
+        return ProtocolCatalog.correctIds().contains(protocol) ? Integer.getInteger("proofs.cellSeconds", 10)
+                : variantCellSeconds();
+    }
+
+    /** The budget of a search for a known-bad variant's bug (and of the {@link EngineCheck}'s). */
+    static int variantCellSeconds() {
+        return Integer.getInteger("proofs.variantCellSeconds", 120);
+    }
+
+    /** The property that sets {@link #cellSeconds(String)} for {@code protocol}. */
+    static String cellSecondsProperty(String protocol) {
+        return ProtocolCatalog.correctIds().contains(protocol) ? "proofs.cellSeconds" : "proofs.variantCellSeconds";
     }
 
     /** Where the results go (the module's {@code target}). */

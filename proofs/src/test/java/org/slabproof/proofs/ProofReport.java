@@ -26,9 +26,13 @@ import org.slabproof.variants.ProtocolCatalog;
  *
  * <p>What counts. A cell is proven only if the harness explored it to the end without a failing
  * interleaving and vmlens reports no data race, no exploration limit and the same count. A cell
+ * whose time budget ran out with no failing interleaving and no data race is bounded: shown as not
+ * proven, but it does not fail the proof run (the budget keeps the run short; the table says
+ * which cells it left unproven), and in a gate run it counts as a miss within the budget. A cell
  * catches a protocol only when what failed names an invariant: a failing interleaving whose
  * violation carries one, or a data race on a field that {@link RaceMapping} maps to one. A
- * failure naming no invariant, a cap, a limit or a missing report row is inconclusive.
+ * failure naming no invariant, a cap, a limit on a finished exploration or a missing report row
+ * is inconclusive.
  */
 public final class ProofReport {
     private ProofReport() {
@@ -38,7 +42,7 @@ public final class ProofReport {
     enum GateVerdict {
         /** Some cell's failure named an invariant. */
         CAUGHT,
-        /** Every cell was explored completely and nothing failed. */
+        /** Every cell was explored, completely or up to its budget, and nothing failed. */
         MISSED,
         /** Nothing named an invariant, and some cell could not be judged. */
         ERROR
@@ -46,14 +50,23 @@ public final class ProofReport {
 
     /** One cell's row judged against vmlens's report. */
     private record Finding(ProofRow row, VmlensReport.Test test, Set<Invariant> named, String problem) {
-        /** Explored completely, nothing failed, no race: a proof, or (for a known-bad variant) a miss. */
+        /**
+         * Explored completely or up to its budget, nothing failed, no race: a proof or a bounded
+         * search, or (for a known-bad variant) a miss.
+         */
         boolean clean() {
             return problem == null;
+        }
+
+        /** Clean, but stopped by its time budget: not a proof. */
+        boolean bounded() {
+            return clean() && row.verdict() == Verdict.TIMED_OUT;
         }
     }
 
     /**
-     * @param args the module's build directory, vmlens's report directory and vmlens's version
+     * @param args the module's build directory, vmlens's report directory, vmlens's version and the
+     *             cells' time budget under a correct policy
      */
     public static void main(String[] args) throws IOException {
         Path build = Path.of(args[0]);
@@ -69,11 +82,13 @@ public final class ProofReport {
         List<String> focus = lines.get(2).equals(ProofLog.ALL_CELLS) ? List.of()
                 : ProofConfig.parseFocus(lines.get(2));
         List<ProofRow> rows = lines.subList(3, lines.size()).stream().map(ProofRow::fromTsv).toList();
-        VmlensReport report = VmlensReport.read(reportDirectory);
+        String runs = VmlensAttempts.summary(build);
+        VmlensReport report = VmlensReport.read(reportDirectory, runs);
+        String footer = runs == null ? "" : "\n" + runs + "\n";
         if (gate) {
-            gateRun(protocols, focus, rows, report, build);
+            gateRun(protocols, focus, rows, report, build, footer);
         } else {
-            proofRun(focus, rows, report, build, vmlensVersion);
+            proofRun(focus, rows, report, build, vmlensVersion, args[3], footer);
         }
     }
 
@@ -82,13 +97,13 @@ public final class ProofReport {
         Set<Invariant> named = EnumSet.noneOf(Invariant.class);
         List<String> problems = new ArrayList<>();
         if (r.verdict() == Verdict.VIOLATED) {
-            if (r.invariant() != null) {
-                named.add(r.invariant());
-                problems.add("interleaving broke " + r.invariant().name() + ": " + r.detail());
+            if (!r.invariants().isEmpty()) {
+                named.addAll(r.invariants());
+                problems.add("interleaving broke " + names(r.invariants()) + ": " + r.detail());
             } else {
                 problems.add("an interleaving failed, naming no invariant: " + r.detail());
             }
-        } else if (r.verdict() != Verdict.PROVEN) {
+        } else if (r.verdict() != Verdict.PROVEN && r.verdict() != Verdict.TIMED_OUT) {
             problems.add(r.verdict() + ": " + r.detail());
         }
         if (t == null) {
@@ -119,7 +134,7 @@ public final class ProofReport {
     }
 
     private static void proofRun(List<String> focus, List<ProofRow> rows, VmlensReport report, Path build,
-            String vmlensVersion) throws IOException {
+            String vmlensVersion, String cellSeconds, String footer) throws IOException {
         MarkdownTable table = new MarkdownTable("scenario", "races", "policy", "interleavings explored", "result",
                 "vmlens", "ms");
         List<String> problems = new ArrayList<>();
@@ -131,20 +146,35 @@ public final class ProofReport {
                 }
             }
         }
+        List<String> bounded = new ArrayList<>();
+        int proven = 0;
+        int largest = 0;
         for (ProofRow r : rows) {
             Finding f = judge(r, report);
             if (!f.clean()) {
                 problems.add(r.vmlensName() + ": " + f.problem());
+            } else if (f.bounded()) {
+                bounded.add(r.vmlensName());
+            } else {
+                proven++;
+                largest = Math.max(largest, r.explored());
             }
             table.row(r.cell(), r.races(), r.protocol(), Integer.toString(r.explored()),
-                    f.clean() ? "proven: all interleavings, invariants held" : "NOT PROVEN: " + f.problem(),
+                    !f.clean() ? "NOT PROVEN: " + f.problem()
+                            : f.bounded() ? "bounded, not proven: budget used up, no interleaving explored failed"
+                            : "proven: all interleavings, invariants held",
                     f.test() == null ? "-" : f.test().result(), Long.toString(r.millis()));
         }
         int cap = rows.isEmpty() ? ProofConfig.maxIterations() : rows.getFirst().cap();
         String text = (focus.isEmpty() ? "" : "Focused run (" + String.join(", ", focus) + "), not the whole matrix. ")
-                + "Proof table: every interleaving vmlens " + vmlensVersion + " explored of each two-thread cell (cap "
-                + cap + " interleavings; largest exploration " + rows.stream().mapToInt(ProofRow::explored).max().orElse(0)
-                + ").\n\n" + table;
+                + "Proof table: the interleavings vmlens " + vmlensVersion + " explored of each two-thread cell (cap "
+                + cap + " interleavings, budget " + cellSeconds + " s per cell).\n\n" + table + "\n" + proven + " of "
+                + rows.size() + " proven (every interleaving; largest exploration " + largest + ")"
+                + (bounded.isEmpty() ? "" : "; " + bounded.size() + " bounded, NOT proven (their budget ran out first,"
+                + " no interleaving explored failed): " + String.join(", ", bounded) + ". vmlens shows such a cell as \"Failure\" when the budget ran out"
+                + " between two interleavings: the harness left the loop without the next hasNext(), so vmlens's last"
+                + " run never ended; an interleaving that fails is always the harness's")
+                + (problems.isEmpty() ? "" : "; " + problems.size() + " failed") + ".\n" + footer;
         Files.writeString(build.resolve("proof-table.md"), text);
         System.out.println("\n" + text + "\nWritten to " + build.resolve("proof-table.md"));
         if (!problems.isEmpty()) {
@@ -153,7 +183,7 @@ public final class ProofReport {
     }
 
     private static void gateRun(List<String> protocols, List<String> focus, List<ProofRow> rows, VmlensReport report,
-            Path build) throws IOException {
+            Path build, String footer) throws IOException {
         Path out = build.resolve("proof-variants");
         Files.createDirectories(out);
         MarkdownTable summary = new MarkdownTable("protocol", "verdict", "invariants named", "breaks", "cells caught",
@@ -165,6 +195,7 @@ public final class ProofReport {
             Set<Invariant> named = EnumSet.noneOf(Invariant.class);
             int caught = 0;
             int inconclusive = 0;
+            int bounded = 0;
             long millis = 0;
             List<Cells> cells = ProofConfig.cells(protocol, focus);
             for (Cells cell : cells) {
@@ -175,6 +206,10 @@ public final class ProofReport {
                     table.row(cell.id(), cell.races(), "0", "inconclusive", "not explored (see the test output)", "-");
                     continue;
                 }
+                if (r.verdict() == Verdict.SKIPPED) {
+                    table.row(cell.id(), cell.races(), "0", "not run", r.detail(), "-");
+                    continue;
+                }
                 millis += r.millis();
                 Finding f = judge(r, report);
                 String outcome;
@@ -182,6 +217,9 @@ public final class ProofReport {
                     caught++;
                     named.addAll(f.named());
                     outcome = "caught (" + names(f.named()) + ")";
+                } else if (f.bounded()) {
+                    bounded++;
+                    outcome = "missed within its budget";
                 } else if (f.clean()) {
                     outcome = "missed";
                 } else {
@@ -189,7 +227,8 @@ public final class ProofReport {
                     outcome = "inconclusive";
                 }
                 table.row(cell.id(), cell.races(), Integer.toString(r.explored()), outcome,
-                        f.clean() ? "every interleaving kept the invariants, no data race" : f.problem(),
+                        f.bounded() ? r.detail() + ", no data race"
+                                : f.clean() ? "every interleaving kept the invariants, no data race" : f.problem(),
                         f.test() == null ? "-" : report.page(f.test()).toString());
             }
             GateVerdict verdict = caught > 0 ? GateVerdict.CAUGHT
@@ -206,12 +245,15 @@ public final class ProofReport {
                     caught + " of " + cells.size(), String.format("%.1f", millis / 1000.0));
             String text = "Protocol " + protocol + " against the cells that target it: " + verdict + ", caught by "
                     + caught + " of " + cells.size() + " cells" + (inconclusive > 0 ? ", " + inconclusive
-                    + " inconclusive" : "") + (focus.isEmpty() ? "" : " (focused run)") + ".\n\n" + table;
+                    + " inconclusive" : "") + (bounded > 0 ? ", " + bounded + " bounded by the time budget (a miss"
+                    + " within it, not a proof)" : "") + (focus.isEmpty() ? "" : " (focused run)") + ".\n\n" + table;
             Files.writeString(out.resolve(protocol + ".md"), text);
         }
         Files.write(out.resolve("verdicts.tsv"), verdicts);
-        System.out.println("\nvmlens gate: every listed protocol against the cells that target it\n\n" + summary
-                + "\nWritten to " + out.resolve("verdicts.tsv") + " (per protocol: " + out + "/<id>.md)");
+        String text = "vmlens gate: every listed protocol against the cells that target it\n\n" + summary + footer;
+        Files.writeString(out.resolve("summary.md"), text);
+        System.out.println("\n" + text + "\nWritten to " + out.resolve("verdicts.tsv") + " (per protocol: " + out
+                + "/<id>.md, all: " + out.resolve("summary.md") + ")");
         if (!errors.isEmpty()) {
             throw new IllegalStateException("no verdict for:\n  " + String.join("\n  ", errors));
         }

@@ -1,5 +1,10 @@
 package org.slabproof.proofs;
 
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.stream.Collectors;
+
 import org.slabproof.Invariant;
 
 /**
@@ -11,12 +16,13 @@ import org.slabproof.Invariant;
  * @param explored   interleavings run, counted by the harness itself
  * @param cap        the iteration cap the exploration ran under
  * @param verdict    how it ended
- * @param invariant  the invariant the failing interleaving named, or null (none failed, or it named none)
+ * @param invariants the invariants the failing interleaving named, first one first (empty: none failed, or
+ *                   it named none)
  * @param detail     what happened, or empty
  * @param millis     wall-clock time of the exploration
  */
-record ProofRow(String cell, String races, String protocol, int explored, int cap, Verdict verdict, Invariant invariant,
-        String detail, long millis) {
+record ProofRow(String cell, String races, String protocol, int explored, int cap, Verdict verdict,
+        Set<Invariant> invariants, String detail, long millis) {
 
     /** The name given to vmlens, which keys its report: {@code cell[protocol]}. */
     String vmlensName() {
@@ -26,7 +32,8 @@ record ProofRow(String cell, String races, String protocol, int explored, int ca
     /** Tab-separated, for the hand-over from the test JVM to {@link ProofReport}. */
     String toTsv() {
         return String.join("\t", cell, races, protocol, Integer.toString(explored), Integer.toString(cap),
-                verdict.name(), invariant == null ? "-" : invariant.name(), detail.replace('\t', ' ').replace('\n', ' '),
+                verdict.name(), invariants.isEmpty() ? "-" : invariants.stream().map(Invariant::name)
+                        .collect(Collectors.joining(",")), detail.replace('\t', ' ').replace('\n', ' '),
                 Long.toString(millis));
     }
 
@@ -34,6 +41,7 @@ record ProofRow(String cell, String races, String protocol, int explored, int ca
     static ProofRow fromTsv(String line) {
         String[] p = line.split("\t", -1);
         return new ProofRow(p[0], p[1], p[2], Integer.parseInt(p[3]), Integer.parseInt(p[4]), Verdict.valueOf(p[5]),
-                p[6].equals("-") ? null : Invariant.valueOf(p[6]), p[7], Long.parseLong(p[8]));
+                p[6].equals("-") ? Set.of() : Arrays.stream(p[6].split(",")).map(Invariant::valueOf)
+                        .collect(Collectors.toCollection(LinkedHashSet::new)), p[7], Long.parseLong(p[8]));
     }
 }

@@ -1,12 +1,13 @@
 package org.slabproof.proofs;
 
-import java.util.concurrent.TimeUnit;
+import java.util.Set;
 
 import com.vmlens.api.AllInterleavings;
 import com.vmlens.api.AllInterleavingsBuilder;
 
 import org.slabproof.Invariant;
 import org.slabproof.testkit.Classifier;
+import org.slabproof.testkit.InvariantViolation;
 import org.slabproof.testkit.cells.Cells;
 import org.slabproof.variants.ProtocolCatalog;
 
@@ -20,7 +21,8 @@ import org.slabproof.variants.ProtocolCatalog;
  * only in its HTML report, so the harness also counts: a count at the cap is taken as capped, a
  * safe reading when exploration happens to end exactly there. {@link ProofReport} cross-checks
  * both counts and vmlens's other exploration limits after the report is written. Each cell has a
- * time budget, which the {@link Watchdog} enforces.
+ * time budget, which the {@link Watchdog} enforces: a cell that uses it up without a failing
+ * interleaving is {@link Verdict#TIMED_OUT bounded}, a search that found nothing, never a proof.
  */
 final class TwoThreadProof {
     private TwoThreadProof() {
@@ -29,6 +31,12 @@ final class TwoThreadProof {
     /** The test name given to vmlens, which keys its report. */
     static String vmlensName(String cell, String protocol) {
         return cell + "[" + protocol + "]";
+    }
+
+    /** Records that {@code cell} is not explored under the known-bad {@code protocolId}, already caught. */
+    static void skip(Cells cell, String protocolId, String caughtBy) {
+        ProofLog.add(new ProofRow(cell.id(), cell.races(), protocolId, 0, ProofConfig.maxIterations(), Verdict.SKIPPED,
+                Set.of(), "not run: " + caughtBy + " already caught this variant", 0));
     }
 
     /**
@@ -42,7 +50,8 @@ final class TwoThreadProof {
         long start = System.nanoTime();
         String name = vmlensName(cell.id(), protocolId);
         boolean timedOut;
-        Watchdog.watch(name, cell, protocolId, start, TimeUnit.SECONDS.toNanos(ProofConfig.cellSeconds()));
+        int budget = ProofConfig.cellSeconds(protocolId);
+        Watchdog.watch(name, cell, protocolId, start, budget);
         try {
             try (AllInterleavings all = new AllInterleavingsBuilder().withMaximumIterations(cap).build(name)) {
                 while (!Watchdog.overran() && all.hasNext()) {
@@ -62,13 +71,15 @@ final class TwoThreadProof {
                 : timedOut ? Verdict.TIMED_OUT
                 : explored >= cap ? Verdict.CAPPED
                 : Verdict.PROVEN;
-        Invariant broken = failure == null ? null : Classifier.of(failure);
+        Set<Invariant> broken = failure instanceof InvariantViolation v ? v.invariants()
+                : failure == null || Classifier.of(failure) == null ? Set.of() : Set.of(Classifier.of(failure));
         String detail = switch (verdict) {
             case VIOLATED -> failure.getMessage() + " (interleaving " + explored + ")";
             case NOT_EXPLORED -> "the vmlens agent is not attached: run through the vmlens-maven-plugin";
             case CAPPED -> "stopped at the cap of " + cap + " interleavings: find out what vmlens interleaves";
-            case TIMED_OUT -> "still exploring after " + ProofConfig.cellSeconds() + " s (proofs.cellSeconds)";
-            case PROVEN -> "";
+            case TIMED_OUT -> "bounded: no failing interleaving in " + explored + " explored, still exploring after "
+                    + budget + " s (" + ProofConfig.cellSecondsProperty(protocolId) + ")";
+            case PROVEN, HALTED, SKIPPED -> "";
         };
         ProofRow row = new ProofRow(cell.id(), cell.races(), protocolId, explored, cap, verdict, broken, detail, millis);
         ProofLog.add(row);

@@ -8,8 +8,15 @@ enum Verdict {
     VIOLATED,
     /** Exploration stopped at the iteration cap: no claim can be made. */
     CAPPED,
-    /** Exploration did not finish within the cell's time budget: no claim can be made. */
+    /**
+     * Bounded: the cell's time budget ran out between or within interleavings, none of those
+     * explored failed. A search that found nothing, not a proof.
+     */
     TIMED_OUT,
+    /** The watchdog ended the test JVM inside one vmlens step that did not return: nothing can be said. */
+    HALTED,
+    /** Gate run only: not explored, because an earlier cell already caught this known-bad variant. */
+    SKIPPED,
     /** The vmlens agent was not attached: nothing was explored. */
     NOT_EXPLORED
 }

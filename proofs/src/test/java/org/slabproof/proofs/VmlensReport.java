@@ -67,12 +67,15 @@ final class VmlensReport {
         this.tests = tests;
     }
 
-    /** Reads {@code index.html} of the report in {@code directory}. */
-    static VmlensReport read(Path directory) throws IOException {
+    /**
+     * Reads {@code index.html} of the report in {@code directory}; {@code runs} says how the test
+     * JVMs went ({@link VmlensAttempts#summary}), null if they were not checked.
+     */
+    static VmlensReport read(Path directory, String runs) throws IOException {
         Path index = directory.resolve("index.html");
         if (!Files.exists(index)) {
-            throw new IllegalStateException("no vmlens report at " + index + ": if the vmlens goal logged \"No VMLens"
-                    + " tests run.\", the agent's events were lost at JVM exit; rerun");
+            throw new IllegalStateException("no vmlens report at " + index + " (" + (runs != null ? runs
+                    : "the vmlens runs were not checked: run the whole lifecycle up to verify") + ")");
         }
         Map<String, Test> tests = new LinkedHashMap<>();
         Matcher m = ROW.matcher(Files.readString(index));

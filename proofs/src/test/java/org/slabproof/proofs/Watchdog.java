@@ -2,6 +2,7 @@ package org.slabproof.proofs;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
@@ -9,7 +10,7 @@ import java.util.concurrent.locks.LockSupport;
 import org.slabproof.testkit.cells.Cells;
 
 /**
- * The time budget of one exploration ({@link ProofConfig#cellSeconds()}). A daemon thread watches
+ * The time budget of one exploration ({@link ProofConfig#cellSeconds(String)}). A daemon thread watches
  * the exploration in progress; when its budget is used up it marks it {@linkplain #overran()
  * overran}, so that the harness stops after the current interleaving and reports the cell as not
  * proven, and it stops vmlens's planning ({@link VmlensPlanner}), because vmlens may be inside one
@@ -22,8 +23,8 @@ final class Watchdog {
     private static final long GRACE_NANOS = TimeUnit.MINUTES.toNanos(1);
 
     /** The exploration under watch (cell null for the engine check). */
-    private record Watched(String name, Cells cell, String protocol, long startNanos, long deadlineNanos,
-            AtomicBoolean overran) {
+    private record Watched(String name, Cells cell, String protocol, long startNanos, int budgetSeconds,
+            long deadlineNanos, AtomicBoolean overran) {
     }
 
     private static volatile Watched current;         // written by the test thread, read by the watchdog
@@ -47,10 +48,11 @@ final class Watchdog {
 
     /**
      * Watches the exploration {@code name} of {@code cell} (null: not a cell of the tables) under
-     * {@code protocol}, which started at {@code startNanos} and has {@code budgetNanos}.
+     * {@code protocol}, which started at {@code startNanos} and has {@code budgetSeconds}.
      */
-    static void watch(String name, Cells cell, String protocol, long startNanos, long budgetNanos) {
-        current = new Watched(name, cell, protocol, startNanos, startNanos + budgetNanos, new AtomicBoolean());
+    static void watch(String name, Cells cell, String protocol, long startNanos, int budgetSeconds) {
+        current = new Watched(name, cell, protocol, startNanos, budgetSeconds,
+                startNanos + TimeUnit.SECONDS.toNanos(budgetSeconds), new AtomicBoolean());
     }
 
     /**
@@ -79,7 +81,7 @@ final class Watchdog {
                 continue;
             }
             if (w.overran().compareAndSet(false, true)) {
-                System.out.println(w.name() + ": time budget of " + ProofConfig.cellSeconds() + " s used up; stopping"
+                System.out.println(w.name() + ": time budget of " + w.budgetSeconds() + " s used up; stopping"
                         + (VmlensPlanner.stop() ? " vmlens's planning" : " (vmlens's planning could not be stopped)"));
             } else if (now - w.deadlineNanos() - GRACE_NANOS > 0) {
                 end(w, now);
@@ -90,14 +92,14 @@ final class Watchdog {
     private static void end(Watched w, long now) {
         long seconds = TimeUnit.NANOSECONDS.toSeconds(now - w.startNanos());
         String message = w.name() + ": still inside one vmlens step after " + seconds + " s, past its budget of "
-                + ProofConfig.cellSeconds() + " s and a minute's grace; vmlens cannot finish this exploration (too many"
+                + w.budgetSeconds() + " s and a minute's grace; vmlens cannot finish this exploration (too many"
                 + " pairs of dependent atomic steps), so the test JVM ends here and the build fails";
         System.err.println("\n" + message + "\n");
         System.err.flush();
         try {
             if (w.cell() != null) {
                 ProofLog.add(new ProofRow(w.cell().id(), w.cell().races(), w.protocol(), 0, ProofConfig.maxIterations(),
-                        Verdict.TIMED_OUT, null, message, seconds * 1000));
+                        Verdict.HALTED, Set.of(), message, seconds * 1000));
             }
             ProofLog.flush();
             Files.writeString(ProofLog.resultsFile(ProofConfig.outputDirectory()).resolveSibling("timed-out.txt"),
