@@ -81,7 +81,7 @@ public enum KnownBadVariant {
     /** No re-read of the count after a pin or a claim is given up. */
     SKIP_RECHECK("skip-recheck", SkipRecheck::new,
             "no re-read of the count after giving up a pin or claim: a zero seen meanwhile releases nothing",
-            EnumSet.of(I3, I6), EnumSet.of(JCSTRESS, LINCHECK, VMLENS), "exit-idle-vs-last-free"),
+            EnumSet.of(I3, I6), EnumSet.of(JCSTRESS, LINCHECK), "exit-idle-vs-last-free"),
     /** A closing heap forgets its pinned SuperSlabs. */
     EXIT_LEAVES_PINNED("exit-leaves-pinned", ExitLeavesPinned::new,
             "a closing heap forgets its pinned SuperSlabs: owned by a dead heap, never reclaimed",
