@@ -2,12 +2,14 @@ package org.slabproof.lincheck;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -23,8 +25,10 @@ import org.slabproof.variants.Engine;
 import org.slabproof.variants.KnownBadVariant;
 
 /**
- * The teeth: every known-bad variant fails model checking on each structure it targets, and the
- * failure report (scenario, results and the interleaving with source lines) is kept in
+ * The teeth: every known-bad variant fails model checking on each structure that targets it, and
+ * the failure names one of the invariants the variant breaks (a crash, a timeout or an exception
+ * that stands for no invariant is not a catch). The report (scenario, results, the interleaving
+ * with source lines, and the invariants named) is kept in
  * {@code target/lincheck-reports/<variant>.txt}, one section per structure.
  */
 class KnownBadVariantsTest {
@@ -57,17 +61,22 @@ class KnownBadVariantsTest {
 
     @ParameterizedTest(name = "{1} catches {0}")
     @MethodSource("targets")
-    @Timeout(value = 2, unit = TimeUnit.MINUTES)
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
     void catches(KnownBadVariant variant, Structure structure) throws IOException {
-        String report = LincheckRun.violation(structure, variant.id(), CheckOptions.Mode.MODEL_CHECKING);
-        assertNotNull(report, structure.id() + " did not catch " + variant.id() + " (" + variant.defect() + ")");
+        Finding finding = LincheckRun.check(structure, variant.id(), CheckOptions.Mode.MODEL_CHECKING);
+        assertNotNull(finding, structure.id() + " did not catch " + variant.id() + " (" + variant.defect() + ")");
         Files.writeString(REPORTS.resolve(variant.id() + ".txt"),
-                "== " + variant.id() + " caught by " + structure.id() + " (model checking) ==\n" + report + "\n",
+                "== " + variant.id() + " caught by " + structure.id() + " (model checking), invariants named: "
+                        + finding.invariantList() + " ==\n" + finding.report() + "\n",
                 StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        assertTrue(!Collections.disjoint(finding.invariants(), variant.breaks()), structure.id() + " failed on "
+                + variant.id() + " naming " + finding.invariantList() + ", not one of " + variant.breaks()
+                + ": not a catch (report in " + REPORTS.resolve(variant.id() + ".txt") + ")");
     }
 
     /** The catalogue says Lincheck must catch these; each must be some structure's target. */
     @Test
+    @Timeout(value = 10, unit = TimeUnit.SECONDS)
     void everyVariantForLincheckIsTargeted() {
         for (KnownBadVariant variant : KnownBadVariant.values()) {
             if (variant.expectedEngines().contains(Engine.LINCHECK)) {

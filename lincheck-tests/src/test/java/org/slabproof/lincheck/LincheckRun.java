@@ -3,25 +3,27 @@ package org.slabproof.lincheck;
 import org.jetbrains.lincheck.LincheckAssertionError;
 
 /**
- * Runs Lincheck on one structure for one protocol id in one mode, and says whether it found a
- * violation. Shared by the JUnit suites and the gate.
+ * Runs Lincheck on one structure for one protocol id in one mode, and says what it found. Shared
+ * by the JUnit suites and the gate.
  */
 public final class LincheckRun {
     private LincheckRun() {
     }
 
     /**
-     * @return null if Lincheck found nothing, else its failure report (scenario, results and, in
-     *         model checking, the interleaving)
+     * @return null if Lincheck found nothing, else what it found
      * @throws RuntimeException when Lincheck could not run (configuration, instrumentation): an
      *         error, never a verdict
      */
-    public static String violation(Structure structure, String protocolId, CheckOptions.Mode mode) {
-        try (ProtocolUnderTest.Selection selected = ProtocolUnderTest.select(protocolId)) {
-            CheckOptions.of(mode, structure).check(structure.scenario);
+    public static Finding check(Structure structure, String protocolId, CheckOptions.Mode mode) {
+        ProtocolUnderTest.Selection selection = ProtocolUnderTest.select(protocolId);
+        try {
+            CheckOptions.of(mode, structure, protocolId).check(structure.scenario);
             return null;
         } catch (LincheckAssertionError e) {
-            return e.getMessage();
+            return Finding.of(e, structure);
+        } finally {
+            selection.close();
         }
     }
 }

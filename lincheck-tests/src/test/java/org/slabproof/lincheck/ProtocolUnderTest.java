@@ -1,6 +1,7 @@
 package org.slabproof.lincheck;
 
 import org.slabproof.AccountingPolicy;
+import org.slabproof.superslab.FreeProtocol;
 import org.slabproof.variants.ProtocolCatalog;
 
 /**
@@ -50,11 +51,16 @@ public final class ProtocolUnderTest {
         return id;
     }
 
+    /** A fresh instance of the selected protocol (scenario constructors). */
+    public static FreeProtocol protocol() {
+        return ProtocolCatalog.create(id());
+    }
+
     /**
      * The policy the selected protocol implements or claims to implement: the sequential
-     * specifications follow it (every known-bad variant claims decrement-at-free).
+     * specifications follow it.
      */
     public static AccountingPolicy policy() {
-        return ProtocolCatalog.create(id()).policy();
+        return protocol().policy();
     }
 }

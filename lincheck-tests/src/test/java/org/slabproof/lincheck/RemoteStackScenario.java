@@ -6,24 +6,33 @@ import org.jetbrains.lincheck.datastructures.IntGen;
 import org.jetbrains.lincheck.datastructures.Operation;
 import org.jetbrains.lincheck.datastructures.Param;
 import org.jetbrains.lincheck.datastructures.Validate;
+import org.slabproof.Invariant;
+import org.slabproof.heap.ThreadHeap;
+import org.slabproof.superslab.FreeProtocol;
 import org.slabproof.superslab.RemoteStack;
 import org.slabproof.superslab.Slab;
-import org.slabproof.testkit.ProtocolFixture;
+import org.slabproof.testkit.InvariantViolation;
+import org.slabproof.testkit.TinyWorld;
 
 /**
  * The remote-free stack on its own: two remote threads push blocks, the owner takes them all at
  * once. Checks that every push is taken exactly once (I2) and that {@code takeAll} is atomic.
  *
- * <p>The four blocks of slab 0 are allocated up front; blocks 0-1 belong to pusher A and 2-3 to
- * pusher B, and each is freed (pushed) at most once, so whether a push happens is known to its
- * own thread alone and only the stack is shared. Blocks do not go back to their pushers after a
- * take: a block in transit between the exchange and its return would be a second, delayed
- * effect of {@code takeAll} that no atomic specification can describe. Targets:
- * {@code racy-push}, {@code racy-drain}.
+ * <p>The stack is a real slab's {@link RemoteStack}, made by the protocol under test (so a variant
+ * that breaks the stack runs its broken one): a heap of a {@link TinyWorld} allocates the four
+ * blocks of its first slab up front; blocks 0-1 belong to pusher A and 2-3 to pusher B, and each
+ * is freed (pushed) at most once, so whether a push happens is known to its own thread alone and
+ * only the stack is shared. Blocks do not go back to their pushers after a take: a block in
+ * transit between the exchange and its return would be a second, delayed effect of
+ * {@code takeAll} that no atomic specification can describe. The pushes bypass the remote free's
+ * accounting on purpose (this is the stack alone), so the world's counts are not checked here.
+ *
+ * <p>A wrong result stands for I2: {@code takeAll} returning fewer blocks than the specification
+ * lost a push, more took a block twice. Targets: {@code racy-push}, {@code racy-drain}.
  */
 @Param(name = "slot", gen = IntGen.class, conf = "0:1")
 public class RemoteStackScenario {
-    private final StackUnderTest stack = new StackUnderTest(ProtocolFixture.of(ProtocolUnderTest.id()));
+    private final StackUnderTest stack = new StackUnderTest(ProtocolUnderTest.protocol());
 
     /** Remote thread A frees its block {@code slot} (blocks 0..1); false if it already did. */
     @Operation(nonParallelGroup = "pusherA")
@@ -83,18 +92,21 @@ public class RemoteStackScenario {
 
     /** The slab's real {@link RemoteStack}, its four blocks and where each one is. */
     static final class StackUnderTest {
-        static final int BLOCKS = 4;
+        static final int BLOCKS = TinyWorld.PER_SLAB;
 
         private final Slab slab;
         private final RemoteStack remote;
         private final AtomicLongArray unpushed = new AtomicLongArray(BLOCKS);  // address until pushed, then 0
         private final boolean[] taken = new boolean[BLOCKS];                    // owner only
 
-        StackUnderTest(ProtocolFixture fixture) {
-            this.slab = fixture.slab(0);
+        StackUnderTest(FreeProtocol protocol) {
+            ThreadHeap owner = new TinyWorld(protocol).heap();
+            long first = owner.malloc(TinyWorld.SIZE);
+            this.slab = owner.ownedSuperSlabs().getFirst().slabOf(first);
             this.remote = slab.remote();
-            for (int i = 0; i < BLOCKS; i++) {
-                long block = fixture.allocate(0);
+            unpushed.set(index(first), first);
+            for (int i = 1; i < BLOCKS; i++) {
+                long block = owner.malloc(TinyWorld.SIZE);
                 unpushed.set(index(block), block);
             }
         }
@@ -113,7 +125,7 @@ public class RemoteStackScenario {
             for (long b = remote.takeAll(); b != 0; b = remote.link(b)) {
                 int i = index(b);
                 if (taken[i]) {
-                    throw new InvariantViolation("I2: block " + i + " taken twice");
+                    throw new InvariantViolation(Invariant.I2, "block " + i + " taken twice");
                 }
                 taken[i] = true;
                 n++;
@@ -128,7 +140,7 @@ public class RemoteStackScenario {
             for (long b = remote.peekHead(); b != 0; b = remote.link(b)) {
                 int i = index(b);
                 if (onStack[i]) {
-                    throw new InvariantViolation("I2: block " + i + " is on the remote stack twice (cycle)");
+                    throw new InvariantViolation(Invariant.I2, "block " + i + " is on the remote stack twice (cycle)");
                 }
                 onStack[i] = true;
                 length++;
@@ -136,13 +148,13 @@ public class RemoteStackScenario {
             for (int i = 0; i < BLOCKS; i++) {
                 int places = (unpushed.get(i) != 0 ? 1 : 0) + (onStack[i] ? 1 : 0) + (taken[i] ? 1 : 0);
                 if (places != 1) {
-                    throw new InvariantViolation("I2: block " + i + (places == 0
+                    throw new InvariantViolation(Invariant.I2, "block " + i + (places == 0
                             ? " was pushed but is neither on the remote stack nor taken: a remote free was lost"
                             : " is in " + places + " places at once"));
                 }
             }
             if (remote.count() != length) {
-                throw new InvariantViolation("I2: remote count " + remote.count() + " but " + length
+                throw new InvariantViolation(Invariant.I2, "remote count " + remote.count() + " but " + length
                         + " blocks on the stack");
             }
         }

@@ -4,48 +4,63 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 
+import org.slabproof.testkit.cells.Cells;
+import org.slabproof.variants.KnownBadVariant;
 import org.slabproof.variants.ProtocolCatalog;
 
 /**
- * What a run proves, from system properties that the pom passes to the test JVM:
- * {@code proofs.protocol} (empty: both correct policies, the proof run; an id: that protocol only,
- * the mutation gate's run), {@code proofs.maxIterations} (the vmlens iteration cap) and
- * {@code proofs.cells} (comma-separated cell ids to run only those, for focused runs; empty: all)
- * and {@code proofs.outputDirectory} (the module's build directory).
+ * What a run explores, from system properties that the pom passes to the test JVM:
+ * {@code proofs.protocol} (empty: the proof run, every cell under both correct policies;
+ * comma-separated ids: the gate run, each protocol against the cells that target it),
+ * {@code proofs.cells} (comma-separated cell ids to narrow either run, for focused runs),
+ * {@code proofs.maxIterations} (the vmlens iteration cap), {@code proofs.cellSeconds} (the time
+ * budget of one cell's exploration) and {@code proofs.outputDirectory} (the module's build
+ * directory).
  */
 final class ProofConfig {
     private ProofConfig() {
     }
 
-    /** The protocol of a gate run, or null for the proof run over both correct policies. */
-    static String gateProtocol() {
-        String id = System.getProperty("proofs.protocol", "").trim();
-        if (id.isEmpty()) {
-            return null;
-        }
-        ProtocolCatalog.create(id);            // fails fast, listing the known ids, on a typo
-        return id;
+    /** True for a gate run ({@code -Dproofs.protocol=a,b,c}), false for the proof run. */
+    static boolean gate() {
+        return !System.getProperty("proofs.protocol", "").isBlank();
     }
 
-    /** The protocols this run explores. */
+    /** The protocols this run explores, in order; each id is checked against the catalogue. */
     static List<String> protocols() {
-        String id = gateProtocol();
-        return id == null ? ProtocolCatalog.correctIds() : List.of(id);
+        if (!gate()) {
+            return ProtocolCatalog.correctIds();
+        }
+        List<String> ids = split(System.getProperty("proofs.protocol"));
+        ids.forEach(ProtocolCatalog::create);  // fails fast, listing the known ids, on a typo
+        return ids;
     }
 
-    /** The cells this run explores, in table order. */
-    static List<Cells> cells() {
-        String only = System.getProperty("proofs.cells", "").trim();
-        if (only.isEmpty()) {
-            return List.of(Cells.values());
-        }
-        List<String> ids = Arrays.stream(only.split(",")).map(String::trim).toList();
-        List<Cells> cells = Arrays.stream(Cells.values()).filter(c -> ids.contains(c.id())).toList();
-        if (cells.size() != ids.size()) {
-            throw new IllegalArgumentException("proofs.cells=" + only + " names an unknown cell; known: "
-                    + Arrays.stream(Cells.values()).map(Cells::id).toList());
-        }
-        return cells;
+    /**
+     * The cells run against {@code protocol}, in table order: every cell for a correct policy,
+     * the cells its catalogue entry lists for a known-bad variant, narrowed by {@code proofs.cells}.
+     */
+    static List<Cells> cells(String protocol) {
+        return cells(protocol, focus());
+    }
+
+    /** {@link #cells(String)} for the focus {@code only} (empty: no focus). */
+    static List<Cells> cells(String protocol, List<String> only) {
+        List<Cells> cells = ProtocolCatalog.correctIds().contains(protocol) ? List.of(Cells.values())
+                : KnownBadVariant.fromId(protocol).cells().stream().map(Cells::fromId).sorted().toList();
+        return only.isEmpty() ? cells : cells.stream().filter(c -> only.contains(c.id())).toList();
+    }
+
+    /** The cell ids of a focused run ({@code -Dproofs.cells}), empty for all; each must exist. */
+    static List<String> focus() {
+        return parseFocus(System.getProperty("proofs.cells", ""));
+    }
+
+    /** Comma-separated cell ids as a list, each checked against the matrix. */
+    static List<String> parseFocus(String list) {
+        List<String> ids = split(list);
+        ids.forEach(Cells::fromId);
+        return ids;
     }
 
     /** The iteration cap; a cell that reaches it is not proven. */
@@ -53,8 +68,20 @@ final class ProofConfig {
         return Integer.getInteger("proofs.maxIterations", 5000);
     }
 
+    /**
+     * The time budget of one cell's exploration, in seconds: a cell still exploring when it is
+     * used up is not proven (checked between interleavings, and by the {@link Watchdog} within one).
+     */
+    static int cellSeconds() {
+        return Integer.getInteger("proofs.cellSeconds", 60);
+    }
+
     /** Where the results go (the module's {@code target}). */
     static Path outputDirectory() {
         return Path.of(System.getProperty("proofs.outputDirectory", "target"));
+    }
+
+    private static List<String> split(String list) {
+        return Arrays.stream(list.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
     }
 }

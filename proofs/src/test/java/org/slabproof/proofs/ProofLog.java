@@ -9,18 +9,18 @@ import java.util.List;
 
 /**
  * The rows explored in this test JVM, handed to {@link ProofReport} through
- * {@code target/proofs/results.tsv}, or {@code results-<id>.tsv} for a gate run so that gate runs
- * of several protocols keep their own. vmlens writes its report only after this JVM exits, so the
- * final table is assembled there; the rows are also printed here, so that a run which vmlens fails
- * afterwards for a data race still shows what was explored.
+ * {@code target/proofs/results.tsv}. vmlens writes its report only after this JVM exits, so the
+ * final tables are assembled there; the rows are also printed here as they come, so that a long
+ * run shows its progress, and the proof run's table as the harness saw it is printed and written
+ * to {@code target/proof-table.md} at the end of this JVM, marked as such, because a failing cell
+ * fails the vmlens goal before {@link ProofReport} can replace it with the checked table.
+ *
+ * <p>The file: a line {@code proof} or {@code gate}, a line with the protocols of the run
+ * (comma-separated), a line with the cells of a focused run or {@link #ALL_CELLS}, then one
+ * {@link ProofRow#toTsv()} per exploration.
  */
 final class ProofLog {
-    /**
-     * First line of the results file: the gate protocol, or {@link #PROOF_RUN}; the second names
-     * the cells of a focused run, or is {@link #ALL_CELLS}.
-     */
-    static final String PROOF_RUN = "-";
-    /** Second line of the results file when every cell ran. */
+    /** Third line of the results file when the run was not narrowed to some cells. */
     static final String ALL_CELLS = "all";
 
     private static final List<ProofRow> ROWS = new ArrayList<>();
@@ -28,42 +28,45 @@ final class ProofLog {
     private ProofLog() {
     }
 
-    /** Records a row and prints it at once (a long run shows its progress). */
+    /** Records a row and prints it at once. */
     static synchronized void add(ProofRow row) {
         ROWS.add(row);
         System.out.println("proof " + row.vmlensName() + ": " + row.explored() + " interleavings, " + row.verdict()
                 + (row.detail().isEmpty() ? "" : " (" + row.detail() + ")") + ", " + row.millis() + " ms");
     }
 
-    /** The results file under the module's build directory, for a gate protocol or null. */
-    static Path resultsFile(Path buildDirectory, String gate) {
-        return buildDirectory.resolve("proofs").resolve(gate == null ? "results.tsv" : "results-" + gate + ".tsv");
+    /** The results file under the module's build directory. */
+    static Path resultsFile(Path buildDirectory) {
+        return buildDirectory.resolve("proofs").resolve("results.tsv");
     }
 
-    /** Writes the results file and prints the rows (end of the test JVM). */
+    /** Writes the results file (end of the test JVM). */
     static synchronized void flush() {
-        String gate = ProofConfig.gateProtocol();
         List<String> lines = new ArrayList<>();
-        lines.add(gate == null ? PROOF_RUN : gate);
-        List<Cells> cells = ProofConfig.cells();
-        lines.add(cells.size() == Cells.values().length ? ALL_CELLS
-                : String.join(",", cells.stream().map(Cells::id).toList()));
-        MarkdownTable table = new MarkdownTable("cell", "protocol", "interleavings", "harness verdict", "ms");
+        lines.add(ProofConfig.gate() ? "gate" : "proof");
+        lines.add(String.join(",", ProofConfig.protocols()));
+        List<String> focus = ProofConfig.focus();
+        lines.add(focus.isEmpty() ? ALL_CELLS : String.join(",", focus));
         for (ProofRow r : ROWS) {
             lines.add(r.toTsv());
-            String verdict = gate != null && r.verdict() == Verdict.PROVEN
-                    ? "no invariant broken (a data race would be reported by vmlens after this JVM)"
-                    : r.verdict() + (r.detail().isEmpty() ? "" : ": " + r.detail());
-            table.row(r.cell(), r.protocol(), Integer.toString(r.explored()), verdict, Long.toString(r.millis()));
         }
-        Path file = resultsFile(ProofConfig.outputDirectory(), gate);
+        Path file = resultsFile(ProofConfig.outputDirectory());
         try {
             Files.createDirectories(file.getParent());
             Files.write(file, lines);
+            if (!ProofConfig.gate()) {
+                MarkdownTable table = new MarkdownTable("cell", "policy", "interleavings", "harness verdict", "ms");
+                for (ProofRow r : ROWS) {
+                    table.row(r.cell(), r.protocol(), Integer.toString(r.explored()),
+                            r.verdict() + (r.detail().isEmpty() ? "" : ": " + r.detail()), Long.toString(r.millis()));
+                }
+                String text = "As the harness saw it, before vmlens's report is checked (the verify step replaces this"
+                        + " table when every cell passed here).\n\n" + table;
+                Files.writeString(ProofConfig.outputDirectory().resolve("proof-table.md"), text);
+                System.out.println("\n" + text);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        System.out.println("\nExplored in the test JVM (vmlens's own report is checked in the verify phase):\n"
-                + table);
     }
 }
