@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -71,22 +70,13 @@ class ProtocolStepsTest {
         assertQuiescent(w, true);
     }
 
-    /** Fills the first SuperSlab so that the owner's next malloc moves to a second one. */
-    private static List<Long> fillFirstSuperSlab(ThreadHeap owner) {
-        List<Long> blocks = new ArrayList<>();
-        for (int i = 0; i < TinyWorld.TINY.slabCount() * TinyWorld.PER_SLAB; i++) {
-            blocks.add(owner.malloc(TinyWorld.SIZE));
-        }
-        return blocks;
-    }
-
     @ParameterizedTest
     @EnumSource(AccountingPolicy.class)
     void aSuperSlabWithNoCurrentSlabIsUnpinnedAndReleasedWhileItsOwnerLives(AccountingPolicy policy) {
         TinyWorld w = world(policy);
         ThreadHeap owner = w.heap();
         ThreadHeap consumer = w.heap();
-        List<Long> first = fillFirstSuperSlab(owner);
+        List<Long> first = TinyWorld.fillOneSuperSlab(owner);
         SuperSlab ss = w.superSlabs().getFirst();
         long next = owner.malloc(TinyWorld.SIZE);             // maps a second SuperSlab, unpins the first
         assertEquals(SuperSlab.idle(owner.id()), ss.state());
@@ -108,7 +98,7 @@ class ProtocolStepsTest {
     void anOwnerPinsItsIdleSuperSlabBackUnlessItWasClaimedMeanwhile(AccountingPolicy policy) {
         TinyWorld w = world(policy);
         ThreadHeap owner = w.heap();
-        fillFirstSuperSlab(owner);
+        TinyWorld.fillOneSuperSlab(owner);
         owner.malloc(TinyWorld.SIZE);
         SuperSlab ss = w.superSlabs().getFirst();
         assertTrue(w.protocol().pin(ss, owner.id()), "still the owner's: pinned back");
@@ -124,7 +114,7 @@ class ProtocolStepsTest {
     void adoptionTakesAtMostHalfFullSuperSlabsOnly(AccountingPolicy policy) {
         TinyWorld w = world(policy);
         ThreadHeap dead = w.heap();
-        List<Long> blocks = fillFirstSuperSlab(dead);
+        List<Long> blocks = TinyWorld.fillOneSuperSlab(dead);
         dead.close();                                         // 16 live blocks: abandoned, queued
         SuperSlab ss = w.superSlabs().getFirst();
         ThreadHeap adopter = w.heap();

@@ -1,0 +1,135 @@
+package org.slabproof.heap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.slabproof.AccountingPolicy;
+import org.slabproof.superslab.FreeProtocol;
+import org.slabproof.superslab.SuperSlab;
+import org.slabproof.testkit.QuiescentChecker;
+import org.slabproof.testkit.TinyWorld;
+
+/**
+ * The heap's decisions, one scenario each on the tiny world: which slab an adopter allocates
+ * from, which SuperSlab the slow path pins back and which it unpins, what a close gives up and
+ * refuses afterwards, and what the reaper counts. A wrong decision here breaks no equation at
+ * once; it shows as a block from the wrong slab, a SuperSlab left pinned (which no trimmer may
+ * touch, I6) or a closed heap that still allocates.
+ */
+class HeapChoicesTest {
+    private static TinyWorld world(AccountingPolicy policy) {
+        return new TinyWorld(FreeProtocol.of(policy));
+    }
+
+    @ParameterizedTest
+    @EnumSource(AccountingPolicy.class)
+    void anAdopterAllocatesFromASlabOfItsClassFirst(AccountingPolicy policy) {
+        TinyWorld w = world(policy);
+        ThreadHeap dead = w.heap();
+        long empty = dead.malloc(32);                                    // slab 0, freed below: empty
+        long free = dead.malloc(TinyWorld.SIZE);                         // slab 1, freed below
+        long[] live = {dead.malloc(TinyWorld.SIZE), dead.malloc(TinyWorld.SIZE), dead.malloc(TinyWorld.SIZE)};
+        dead.free(empty);
+        dead.free(free);
+        dead.close();                                                    // 3 live of 6 formatted: adoptable
+        ThreadHeap adopter = w.heap();
+        assertEquals(free, adopter.malloc(TinyWorld.SIZE), "the class's own slab, not the empty one");
+        assertEquals(1, adopter.counters().adoptions);
+        QuiescentChecker.require(w.environment(), new long[] {live[0], live[1], live[2], free}, false);
+    }
+
+    @ParameterizedTest
+    @EnumSource(AccountingPolicy.class)
+    void anAdopterTakesAnEmptySlabBeforeAFreshOne(AccountingPolicy policy) {
+        TinyWorld w = world(policy);
+        ThreadHeap dead = w.heap();
+        long empty = dead.malloc(32);                                    // slab 0, freed below: empty
+        long[] live = {dead.malloc(24), dead.malloc(24), 0};             // slab 1, full
+        dead.free(empty);
+        dead.close();                                                    // 2 live of 4 formatted: adoptable
+        SuperSlab ss = w.superSlabs().getFirst();
+        live[2] = w.heap().malloc(TinyWorld.SIZE);
+        assertEquals(ss.slab(0).start(), live[2], "the empty slab, reformatted; slabs 2 and 3 stay fresh");
+        QuiescentChecker.require(w.environment(), live, false);
+    }
+
+    @ParameterizedTest
+    @EnumSource(AccountingPolicy.class)
+    void theSlowPathPinsAnIdleSuperSlabBackAndUnpinsTheOneItLeaves(AccountingPolicy policy) {
+        TinyWorld w = world(policy);
+        ThreadHeap owner = w.heap();
+        List<Long> blocks = new ArrayList<>(TinyWorld.fillOneSuperSlab(owner));
+        SuperSlab first = w.superSlabs().getFirst();
+        for (int i = 0; i < TinyWorld.PER_SLAB; i++) {
+            blocks.add(owner.malloc(TinyWorld.SIZE));                    // a second SuperSlab's slab, full
+        }
+        SuperSlab second = w.superSlabs().getLast();
+        assertEquals(List.of(first, second), owner.ownedSuperSlabs());
+        assertEquals(SuperSlab.idle(owner.id()), first.state());
+        long freed = blocks.removeFirst();
+        w.heap().free(freed);                                            // remote: the first one is idle
+        assertEquals(freed, owner.malloc(TinyWorld.SIZE), "drained from the idle SuperSlab, pinned back");
+        assertEquals(SuperSlab.owned(owner.id()), first.state());
+        assertEquals(SuperSlab.idle(owner.id()), second.state(), "no current slab left in it: unpinned");
+        blocks.add(freed);
+        QuiescentChecker.require(w.environment(), blocks.stream().mapToLong(Long::longValue).toArray(), false);
+    }
+
+    @ParameterizedTest
+    @EnumSource(AccountingPolicy.class)
+    void anIdleSuperSlabPinnedForNothingIsUnpinnedAgain(AccountingPolicy policy) {
+        TinyWorld w = world(policy);
+        ThreadHeap owner = w.heap();
+        List<Long> blocks = new ArrayList<>(TinyWorld.fillOneSuperSlab(owner));
+        SuperSlab full = w.superSlabs().getFirst();
+        for (int size : new int[] {TinyWorld.SIZE, 24, 32, 40}) {
+            blocks.add(owner.malloc(size));                              // every slab of a second one in use
+        }
+        blocks.add(owner.malloc(48));                                    // looks in the idle one, maps a third
+        assertEquals(3, w.mapped());
+        assertEquals(SuperSlab.idle(owner.id()), full.state(), "pinned to look, unpinned again");
+        QuiescentChecker.require(w.environment(), blocks.stream().mapToLong(Long::longValue).toArray(), false);
+    }
+
+    @ParameterizedTest
+    @EnumSource(AccountingPolicy.class)
+    void closeGivesEverythingUpOnceAndAClosedHeapAllocatesNoMore(AccountingPolicy policy) {
+        TinyWorld w = world(policy);
+        ThreadHeap owner = w.heap();
+        List<Long> blocks = new ArrayList<>(TinyWorld.fillOneSuperSlab(owner));
+        blocks.add(owner.malloc(TinyWorld.SIZE));                        // the current slab keeps 3 blocks
+        SuperSlab idle = w.superSlabs().getFirst();
+        SuperSlab pinned = w.superSlabs().getLast();
+        long abandonedBefore = w.counters().heapsAbandoned.sum();
+        assertTrue(owner.close());
+        assertFalse(owner.close(), "once");
+        assertEquals(SuperSlab.ABANDONED, idle.kind(), "its idle SuperSlab is given back too (I6)");
+        assertEquals(SuperSlab.ABANDONED, pinned.kind());
+        assertEquals(List.of(), owner.ownedSuperSlabs());
+        assertEquals(abandonedBefore + 1, w.counters().heapsAbandoned.sum());
+        assertThrows(IllegalStateException.class, () -> owner.malloc(TinyWorld.SIZE), "even with blocks in its old slab");
+        QuiescentChecker.require(w.environment(), blocks.stream().mapToLong(Long::longValue).toArray(), false);
+    }
+
+    @ParameterizedTest
+    @EnumSource(AccountingPolicy.class)
+    void theReaperCountsTheHeapsItClosed(AccountingPolicy policy) {
+        TinyWorld w = world(policy);
+        TinyWorld.MortalHeap mortal = w.mortalHeap();
+        long live = mortal.heap().malloc(TinyWorld.SIZE);
+        HeapRegistry heaps = w.environment().heaps();
+        assertEquals(0, heaps.reapDead(w.protocol()), "its thread lives");
+        mortal.die();
+        assertEquals(1, heaps.reapDead(w.protocol()));
+        assertTrue(mortal.heap().isClosed());
+        assertEquals(0, heaps.reapDead(w.protocol()), "closed once");
+        QuiescentChecker.require(w.environment(), new long[] {live}, false);
+    }
+}
