@@ -132,4 +132,58 @@ class HeapChoicesTest {
         assertEquals(0, heaps.reapDead(w.protocol()), "closed once");
         QuiescentChecker.require(w.environment(), new long[] {live}, false);
     }
+
+    @ParameterizedTest
+    @EnumSource(AccountingPolicy.class)
+    void aSuperSlabReleasedUnderItsOwnerIsForgottenWhateverItsClasses(AccountingPolicy policy) {
+        TinyWorld w = world(policy);
+        ThreadHeap owner = w.heap();
+        int perSuperSlab = (int) (TinyWorld.TINY.superSlabSize() / 8);
+        List<Long> gone = new ArrayList<>();
+        for (int i = 0; i < perSuperSlab; i++) {
+            gone.add(owner.malloc(8));                                   // class 0, the edge of every class test
+        }
+        SuperSlab first = w.superSlabs().getFirst();
+        long[] live = new long[TinyWorld.TINY.slabSize() / 8 + 1];
+        live[0] = owner.malloc(8);                                       // maps a second one, unpins the first
+        SuperSlab second = w.superSlabs().getLast();
+        ThreadHeap freer = w.heap();
+        gone.forEach(freer::free);
+        w.trim();                                                        // decrement-at-drain: only a drain empties it
+        assertEquals(SuperSlab.RELEASED, first.kind());
+        for (int i = 1; i < live.length; i++) {
+            live[i] = owner.malloc(8);                                   // the last one looks in the released one
+        }
+        assertTrue(second.contains(live[live.length - 1]));
+        assertEquals(List.of(second), owner.ownedSuperSlabs(), "the released SuperSlab is forgotten");
+        QuiescentChecker.require(w.environment(), live, true);
+    }
+
+    @ParameterizedTest
+    @EnumSource(AccountingPolicy.class)
+    void anAdopterExaminesAtMostTheConfiguredNumberOfAbandonedSuperSlabs(AccountingPolicy policy) {
+        TinyWorld w = world(policy);
+        int attempts = w.environment().adoptionAttempts();
+        List<Long> live = new ArrayList<>();
+        for (int i = 0; i < attempts; i++) {
+            ThreadHeap full = w.heap();
+            live.addAll(TinyWorld.fillOneSuperSlab(full));
+            full.close();                                                // full: never adopted
+        }
+        ThreadHeap halfFull = w.heap();
+        List<Long> blocks = TinyWorld.fillOneSuperSlab(halfFull);
+        for (int i = 0; i < blocks.size(); i++) {
+            if (i % 2 == 0) {
+                halfFull.free(blocks.get(i));
+            } else {
+                live.add(blocks.get(i));
+            }
+        }
+        halfFull.close();                                                // adoptable, but queued last
+        ThreadHeap adopter = w.heap();
+        live.add(adopter.malloc(TinyWorld.SIZE));
+        assertEquals(0, adopter.counters().adoptions, "the adoptable one is beyond the attempts");
+        assertEquals(attempts + 2, w.mapped());
+        QuiescentChecker.require(w.environment(), live.stream().mapToLong(Long::longValue).toArray(), false);
+    }
 }

@@ -17,6 +17,7 @@ import org.slabproof.AccountingPolicy;
 import org.slabproof.AllocatorException;
 import org.slabproof.CorruptedRemoteStackException;
 import org.slabproof.DoubleFreeException;
+import org.slabproof.InvalidSizeException;
 import org.slabproof.Invariant;
 import org.slabproof.MisalignedAddressException;
 import org.slabproof.Violation;
@@ -144,6 +145,11 @@ class SlabChecksTest {
             o.slab().remote().push(o.block() + TinyWorld.SIZE);          // a block that is not in use
         });
         reports(policy, Invariant.I1, "credit -1 outside 0..4", o -> o.slab().setCredit(-1));
+        reports(policy, Invariant.I2, "unformatted slab 1 has used=-1", o -> {
+            assertThrows(InvalidSizeException.class, () -> o.owner().malloc(100));  // slab 1 taken, left unformatted
+            Slab unformatted = o.superSlab().slab(1);
+            unformatted.pushLocal(unformatted.start());                 // a free into a slab that holds no block
+        });
     }
 
     @Test
