@@ -144,19 +144,52 @@ class HeapChoicesTest {
             gone.add(owner.malloc(8));                                   // class 0, the edge of every class test
         }
         SuperSlab first = w.superSlabs().getFirst();
-        long[] live = new long[TinyWorld.TINY.slabSize() / 8 + 1];
+        long[] live = new long[perSuperSlab + 1];
         live[0] = owner.malloc(8);                                       // maps a second one, unpins the first
         SuperSlab second = w.superSlabs().getLast();
         ThreadHeap freer = w.heap();
         gone.forEach(freer::free);
         w.trim();                                                        // decrement-at-drain: only a drain empties it
         assertEquals(SuperSlab.RELEASED, first.kind());
-        for (int i = 1; i < live.length; i++) {
+        int slab = TinyWorld.TINY.slabSize() / 8;
+        for (int i = 1; i <= slab; i++) {
             live[i] = owner.malloc(8);                                   // the last one looks in the released one
         }
-        assertTrue(second.contains(live[live.length - 1]));
+        assertTrue(second.contains(live[slab]));
         assertEquals(List.of(second), owner.ownedSuperSlabs(), "the released SuperSlab is forgotten");
+        for (int i = slab + 1; i < live.length; i++) {
+            live[i] = owner.malloc(8);                                   // fills the second one, then maps a third
+        }
+        assertEquals(SuperSlab.idle(owner.id()), second.state(), "forgetting must not touch the current slabs");
         QuiescentChecker.require(w.environment(), live, true);
+    }
+
+    @ParameterizedTest
+    @EnumSource(AccountingPolicy.class)
+    void aLostIdleSuperSlabIsSkippedAndTheNextOneStillExamined(AccountingPolicy policy) {
+        TinyWorld w = world(policy);
+        ThreadHeap owner = w.heap();
+        List<Long> live = new ArrayList<>(TinyWorld.fillOneSuperSlab(owner));
+        List<Long> second = TinyWorld.fillOneSuperSlab(owner);          // maps a second, unpins the first
+        live.add(owner.malloc(TinyWorld.SIZE));                          // maps a third, unpins the second
+        List<SuperSlab> superSlabs = w.superSlabs();
+        assertFalse(w.protocol().reclaim(superSlabs.get(0)), "claimed by another thread: lost to its owner");
+        ThreadHeap freer = w.heap();
+        for (int i = 0; i < second.size(); i++) {
+            if (i < TinyWorld.PER_SLAB) {
+                freer.free(second.get(i));                               // the second one's slab 0: empty once drained
+            } else {
+                live.add(second.get(i));
+            }
+        }
+        for (int size : new int[] {24, 32, 40}) {
+            live.add(owner.malloc(size));                                // the third one: every slab in use
+        }
+        long block = owner.malloc(48);                                   // pins the first (fails), then the second
+        live.add(block);
+        assertEquals(superSlabs.get(1).slab(0), superSlabs.get(1).slabOf(block), "the second one's emptied slab");
+        assertEquals(List.of(superSlabs.get(1), superSlabs.get(2)), owner.ownedSuperSlabs());
+        QuiescentChecker.require(w.environment(), live.stream().mapToLong(Long::longValue).toArray(), false);
     }
 
     @ParameterizedTest
