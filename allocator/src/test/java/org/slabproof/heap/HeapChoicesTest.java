@@ -11,7 +11,6 @@ import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.slabproof.AccountingPolicy;
-import org.slabproof.superslab.FreeProtocol;
 import org.slabproof.superslab.SuperSlab;
 import org.slabproof.testkit.QuiescentChecker;
 import org.slabproof.testkit.TinyWorld;
@@ -24,14 +23,10 @@ import org.slabproof.testkit.TinyWorld;
  * touch, I6) or a closed heap that still allocates.
  */
 class HeapChoicesTest {
-    private static TinyWorld world(AccountingPolicy policy) {
-        return new TinyWorld(FreeProtocol.of(policy));
-    }
-
     @ParameterizedTest
     @EnumSource(AccountingPolicy.class)
     void anAdopterAllocatesFromASlabOfItsClassFirst(AccountingPolicy policy) {
-        TinyWorld w = world(policy);
+        TinyWorld w = TinyWorld.of(policy);
         ThreadHeap dead = w.heap();
         long empty = dead.malloc(32);                                    // slab 0, freed below: empty
         long free = dead.malloc(TinyWorld.SIZE);                         // slab 1, freed below
@@ -48,7 +43,7 @@ class HeapChoicesTest {
     @ParameterizedTest
     @EnumSource(AccountingPolicy.class)
     void anAdopterTakesAnEmptySlabBeforeAFreshOne(AccountingPolicy policy) {
-        TinyWorld w = world(policy);
+        TinyWorld w = TinyWorld.of(policy);
         ThreadHeap dead = w.heap();
         long empty = dead.malloc(32);                                    // slab 0, freed below: empty
         long[] live = {dead.malloc(24), dead.malloc(24), 0};             // slab 1, full
@@ -63,7 +58,7 @@ class HeapChoicesTest {
     @ParameterizedTest
     @EnumSource(AccountingPolicy.class)
     void theSlowPathPinsAnIdleSuperSlabBackAndUnpinsTheOneItLeaves(AccountingPolicy policy) {
-        TinyWorld w = world(policy);
+        TinyWorld w = TinyWorld.of(policy);
         ThreadHeap owner = w.heap();
         List<Long> blocks = new ArrayList<>(TinyWorld.fillOneSuperSlab(owner));
         SuperSlab first = w.superSlabs().getFirst();
@@ -85,7 +80,7 @@ class HeapChoicesTest {
     @ParameterizedTest
     @EnumSource(AccountingPolicy.class)
     void anIdleSuperSlabPinnedForNothingIsUnpinnedAgain(AccountingPolicy policy) {
-        TinyWorld w = world(policy);
+        TinyWorld w = TinyWorld.of(policy);
         ThreadHeap owner = w.heap();
         List<Long> blocks = new ArrayList<>(TinyWorld.fillOneSuperSlab(owner));
         SuperSlab full = w.superSlabs().getFirst();
@@ -101,7 +96,7 @@ class HeapChoicesTest {
     @ParameterizedTest
     @EnumSource(AccountingPolicy.class)
     void closeGivesEverythingUpOnceAndAClosedHeapAllocatesNoMore(AccountingPolicy policy) {
-        TinyWorld w = world(policy);
+        TinyWorld w = TinyWorld.of(policy);
         ThreadHeap owner = w.heap();
         List<Long> blocks = new ArrayList<>(TinyWorld.fillOneSuperSlab(owner));
         blocks.add(owner.malloc(TinyWorld.SIZE));                        // the current slab keeps 3 blocks
@@ -121,7 +116,7 @@ class HeapChoicesTest {
     @ParameterizedTest
     @EnumSource(AccountingPolicy.class)
     void theReaperCountsTheHeapsItClosed(AccountingPolicy policy) {
-        TinyWorld w = world(policy);
+        TinyWorld w = TinyWorld.of(policy);
         TinyWorld.MortalHeap mortal = w.mortalHeap();
         long live = mortal.heap().malloc(TinyWorld.SIZE);
         HeapRegistry heaps = w.environment().heaps();
@@ -136,7 +131,7 @@ class HeapChoicesTest {
     @ParameterizedTest
     @EnumSource(AccountingPolicy.class)
     void aSuperSlabReleasedUnderItsOwnerIsForgottenWhateverItsClasses(AccountingPolicy policy) {
-        TinyWorld w = world(policy);
+        TinyWorld w = TinyWorld.of(policy);
         ThreadHeap owner = w.heap();
         int perSuperSlab = (int) (TinyWorld.TINY.superSlabSize() / 8);
         List<Long> gone = new ArrayList<>();
@@ -167,7 +162,7 @@ class HeapChoicesTest {
     @ParameterizedTest
     @EnumSource(AccountingPolicy.class)
     void aLostIdleSuperSlabIsSkippedAndTheNextOneStillExamined(AccountingPolicy policy) {
-        TinyWorld w = world(policy);
+        TinyWorld w = TinyWorld.of(policy);
         ThreadHeap owner = w.heap();
         List<Long> live = new ArrayList<>(TinyWorld.fillOneSuperSlab(owner));
         List<Long> second = TinyWorld.fillOneSuperSlab(owner);          // maps a second, unpins the first
@@ -195,7 +190,7 @@ class HeapChoicesTest {
     @ParameterizedTest
     @EnumSource(AccountingPolicy.class)
     void anAdopterExaminesAtMostTheConfiguredNumberOfAbandonedSuperSlabs(AccountingPolicy policy) {
-        TinyWorld w = world(policy);
+        TinyWorld w = TinyWorld.of(policy);
         int attempts = w.environment().adoptionAttempts();
         List<Long> live = new ArrayList<>();
         for (int i = 0; i < attempts; i++) {

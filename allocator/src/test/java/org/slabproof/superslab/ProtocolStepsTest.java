@@ -22,10 +22,6 @@ import org.slabproof.testkit.TinyWorld;
  * unpinning, and the lifecycle rules of I3, I5 and I6.
  */
 class ProtocolStepsTest {
-    private static TinyWorld world(AccountingPolicy policy) {
-        return new TinyWorld(FreeProtocol.of(policy));
-    }
-
     private static void assertQuiescent(TinyWorld w, boolean afterTrim, long... live) {
         QuiescentChecker.require(w.environment(), live, afterTrim);
     }
@@ -33,7 +29,7 @@ class ProtocolStepsTest {
     @ParameterizedTest
     @EnumSource(AccountingPolicy.class)
     void remoteFreesAreCountedAsThePolicySays(AccountingPolicy policy) {
-        TinyWorld w = world(policy);
+        TinyWorld w = TinyWorld.of(policy);
         ThreadHeap owner = w.heap();
         ThreadHeap other = w.heap();
         long a = owner.malloc(TinyWorld.SIZE);
@@ -56,7 +52,7 @@ class ProtocolStepsTest {
     @ParameterizedTest
     @EnumSource(AccountingPolicy.class)
     void thePinnedSuperSlabIsNeverReleasedEvenWhenEmpty(AccountingPolicy policy) {
-        TinyWorld w = world(policy);
+        TinyWorld w = TinyWorld.of(policy);
         ThreadHeap owner = w.heap();
         owner.free(owner.malloc(TinyWorld.SIZE));
         SuperSlab ss = w.superSlabs().getFirst();
@@ -73,7 +69,7 @@ class ProtocolStepsTest {
     @ParameterizedTest
     @EnumSource(AccountingPolicy.class)
     void aSuperSlabWithNoCurrentSlabIsUnpinnedAndReleasedWhileItsOwnerLives(AccountingPolicy policy) {
-        TinyWorld w = world(policy);
+        TinyWorld w = TinyWorld.of(policy);
         ThreadHeap owner = w.heap();
         ThreadHeap consumer = w.heap();
         List<Long> first = TinyWorld.fillOneSuperSlab(owner);
@@ -96,7 +92,7 @@ class ProtocolStepsTest {
     @ParameterizedTest
     @EnumSource(AccountingPolicy.class)
     void anOwnerPinsItsIdleSuperSlabBackUnlessItWasClaimedMeanwhile(AccountingPolicy policy) {
-        TinyWorld w = world(policy);
+        TinyWorld w = TinyWorld.of(policy);
         ThreadHeap owner = w.heap();
         TinyWorld.fillOneSuperSlab(owner);
         owner.malloc(TinyWorld.SIZE);
@@ -112,7 +108,7 @@ class ProtocolStepsTest {
     @ParameterizedTest
     @EnumSource(AccountingPolicy.class)
     void adoptionTakesAtMostHalfFullSuperSlabsOnly(AccountingPolicy policy) {
-        TinyWorld w = world(policy);
+        TinyWorld w = TinyWorld.of(policy);
         ThreadHeap dead = w.heap();
         List<Long> blocks = TinyWorld.fillOneSuperSlab(dead);
         dead.close();                                         // 16 live blocks: abandoned, queued
@@ -131,7 +127,7 @@ class ProtocolStepsTest {
     @ParameterizedTest
     @EnumSource(AccountingPolicy.class)
     void aDeadOwnersHeapIsReapedByTheNextTrimPass(AccountingPolicy policy) {
-        TinyWorld w = world(policy);
+        TinyWorld w = TinyWorld.of(policy);
         TinyWorld.MortalHeap mortal = w.mortalHeap();
         ThreadHeap dead = mortal.heap();
         long a = dead.malloc(TinyWorld.SIZE);
@@ -152,7 +148,7 @@ class ProtocolStepsTest {
 
     @Test
     void aDrainWalksAtMostTheBlocksInUseAndRejectsForeignLinks() {
-        TinyWorld w = world(AccountingPolicy.DECREMENT_AT_FREE);
+        TinyWorld w = TinyWorld.of(AccountingPolicy.DECREMENT_AT_FREE);
         ThreadHeap owner = w.heap();
         long a = owner.malloc(TinyWorld.SIZE);
         long b = owner.malloc(TinyWorld.SIZE);
@@ -161,7 +157,7 @@ class ProtocolStepsTest {
         slab.remote().setLink(a, b + 3);                      // a corrupted link
         assertThrows(CorruptedRemoteStackException.class, () -> w.protocol().drain(slab));
 
-        TinyWorld v = world(AccountingPolicy.DECREMENT_AT_FREE);
+        TinyWorld v = TinyWorld.of(AccountingPolicy.DECREMENT_AT_FREE);
         ThreadHeap other = v.heap();
         long c = other.malloc(TinyWorld.SIZE);
         v.heap().free(c);
@@ -172,7 +168,7 @@ class ProtocolStepsTest {
 
     @Test
     void aDrainThatFailsUnderAClaimGivesTheClaimBack() {
-        TinyWorld w = world(AccountingPolicy.DECREMENT_AT_DRAIN);
+        TinyWorld w = TinyWorld.of(AccountingPolicy.DECREMENT_AT_DRAIN);
         ThreadHeap owner = w.heap();
         long a = owner.malloc(TinyWorld.SIZE);
         owner.malloc(TinyWorld.SIZE);

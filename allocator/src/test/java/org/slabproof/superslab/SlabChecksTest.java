@@ -37,7 +37,7 @@ class SlabChecksTest {
     /** A tiny world, an owner heap and its first block of {@code size} bytes. */
     private record Owned(TinyWorld world, ThreadHeap owner, long block, SuperSlab superSlab, Slab slab) {
         static Owned of(AccountingPolicy policy, int size) {
-            TinyWorld w = new TinyWorld(FreeProtocol.of(policy));
+            TinyWorld w = TinyWorld.of(policy);
             ThreadHeap owner = w.heap();
             long block = owner.malloc(size);
             SuperSlab ss = w.superSlabs().getFirst();

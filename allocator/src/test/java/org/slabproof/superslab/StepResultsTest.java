@@ -26,13 +26,9 @@ import org.slabproof.testkit.TinyWorld;
  * a wrong decision somewhere else.
  */
 class StepResultsTest {
-    private static TinyWorld world(AccountingPolicy policy) {
-        return new TinyWorld(FreeProtocol.of(policy));
-    }
-
     @Test
     void aRemoteFreeSaysWhetherItSawZeroAndWhetherItReleased() {
-        TinyWorld w = world(AccountingPolicy.DECREMENT_AT_FREE);
+        TinyWorld w = TinyWorld.of(AccountingPolicy.DECREMENT_AT_FREE);
         ThreadHeap owner = w.heap();
         ThreadHeap other = w.heap();
         long first = owner.malloc(TinyWorld.SIZE);
@@ -46,7 +42,7 @@ class StepResultsTest {
         assertEquals(FreeProtocol.REMOTE_ZERO, other.free(slab[slab.length - 1]), "zero, but pinned: not released");
         assertEquals(SuperSlab.owned(owner.id()), pinned.state());
 
-        TinyWorld v = world(AccountingPolicy.DECREMENT_AT_FREE);
+        TinyWorld v = TinyWorld.of(AccountingPolicy.DECREMENT_AT_FREE);
         ThreadHeap producer = v.heap();
         List<Long> blocks = TinyWorld.fillOneSuperSlab(producer);
         producer.malloc(TinyWorld.SIZE);                                 // unpins the full one
@@ -61,7 +57,7 @@ class StepResultsTest {
     @ParameterizedTest
     @EnumSource(AccountingPolicy.class)
     void unpinHandsTheCreditBackAndLeavesANonEmptySuperSlabIdleEvenAcrossATrim(AccountingPolicy policy) {
-        TinyWorld w = world(policy);
+        TinyWorld w = TinyWorld.of(policy);
         ThreadHeap owner = w.heap();
         long freed = owner.malloc(TinyWorld.SIZE);
         long live = owner.malloc(TinyWorld.SIZE);
@@ -83,7 +79,7 @@ class StepResultsTest {
     @ParameterizedTest
     @EnumSource(AccountingPolicy.class)
     void abandonSaysWhetherItReleased(AccountingPolicy policy) {
-        TinyWorld w = world(policy);
+        TinyWorld w = TinyWorld.of(policy);
         ThreadHeap owner = w.heap();
         owner.malloc(TinyWorld.SIZE);
         SuperSlab kept = w.superSlabs().getFirst();
@@ -91,7 +87,7 @@ class StepResultsTest {
         assertEquals(SuperSlab.ABANDONED, kept.kind());
         assertFalse(kept.markQueued(), "already queued for adopters, once");
 
-        TinyWorld v = world(policy);
+        TinyWorld v = TinyWorld.of(policy);
         ThreadHeap emptied = v.heap();
         emptied.free(emptied.malloc(TinyWorld.SIZE));
         SuperSlab empty = v.superSlabs().getFirst();
@@ -103,7 +99,7 @@ class StepResultsTest {
     @ParameterizedTest
     @EnumSource(AccountingPolicy.class)
     void reclaimOfAnExpectedStateSaysWhetherItReleased(AccountingPolicy policy) {
-        TinyWorld w = world(policy);
+        TinyWorld w = TinyWorld.of(policy);
         ThreadHeap owner = w.heap();
         long live = owner.malloc(TinyWorld.SIZE);
         SuperSlab ss = w.superSlabs().getFirst();
@@ -117,7 +113,7 @@ class StepResultsTest {
 
     @Test
     void reclaimOfAnIdleSuperSlabWhoseBlocksArePendingReleasesIt() {
-        TinyWorld w = world(AccountingPolicy.DECREMENT_AT_DRAIN);
+        TinyWorld w = TinyWorld.of(AccountingPolicy.DECREMENT_AT_DRAIN);
         ThreadHeap owner = w.heap();
         long pending = owner.malloc(TinyWorld.SIZE);
         SuperSlab ss = w.superSlabs().getFirst();
@@ -130,7 +126,7 @@ class StepResultsTest {
     @ParameterizedTest
     @EnumSource(AccountingPolicy.class)
     void aClassThatDoesNotFitTheSlabIsRefusedAndLeavesNothingBehind(AccountingPolicy policy) {
-        TinyWorld w = world(policy);
+        TinyWorld w = TinyWorld.of(policy);
         ThreadHeap owner = w.heap();
         assertThrows(InvalidSizeException.class, () -> owner.malloc(100));   // 112-byte blocks, 64-byte slabs
         QuiescentChecker.require(w.environment(), new long[0], false);
@@ -147,7 +143,7 @@ class StepResultsTest {
     void anEmptySlabTakenForAnotherClassHandsItsCreditBackAndLeavesItsOldClass(AccountingPolicy policy) {
         for (int oldSize : new int[] {8, 32}) {
             for (boolean remote : new boolean[] {false, true}) {
-                TinyWorld w = world(policy);
+                TinyWorld w = TinyWorld.of(policy);
                 ThreadHeap owner = w.heap();
                 long old = owner.malloc(oldSize);                        // slab 0
                 if (remote) {
@@ -171,7 +167,7 @@ class StepResultsTest {
 
     @Test
     void aFreeThatFindsItsSuperSlabReleasedIsAUseAfterRelease() {
-        TinyWorld w = world(AccountingPolicy.DECREMENT_AT_FREE);
+        TinyWorld w = TinyWorld.of(AccountingPolicy.DECREMENT_AT_FREE);
         ThreadHeap owner = w.heap();
         long block = owner.malloc(TinyWorld.SIZE);
         SuperSlab ss = w.superSlabs().getFirst();

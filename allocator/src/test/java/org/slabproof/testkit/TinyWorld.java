@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.LockSupport;
 
+import org.slabproof.AccountingPolicy;
 import org.slabproof.AllocatorStats;
 import org.slabproof.heap.HeapEnvironment;
 import org.slabproof.heap.ThreadHeap;
@@ -57,6 +58,11 @@ public final class TinyWorld {
     /** A world running {@code protocol}, default double-free detection. */
     public TinyWorld(FreeProtocol protocol) {
         this(protocol, false);
+    }
+
+    /** A world running the correct protocol of {@code policy}, default double-free detection. */
+    public static TinyWorld of(AccountingPolicy policy) {
+        return new TinyWorld(FreeProtocol.of(policy));
     }
 
     private static AllocatorStats noStats() {

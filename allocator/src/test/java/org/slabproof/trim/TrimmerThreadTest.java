@@ -12,7 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.slabproof.AccountingPolicy;
 import org.slabproof.heap.HeapEnvironment;
 import org.slabproof.superslab.DecrementAtDrain;
-import org.slabproof.superslab.FreeProtocol;
 import org.slabproof.testkit.Await;
 import org.slabproof.testkit.Threads;
 import org.slabproof.testkit.TinyWorld;
@@ -25,7 +24,7 @@ import org.slabproof.testkit.TinyWorld;
  */
 class TrimmerThreadTest {
     private static HeapEnvironment environment() {
-        return new TinyWorld(FreeProtocol.of(AccountingPolicy.DECREMENT_AT_DRAIN)).environment();
+        return TinyWorld.of(AccountingPolicy.DECREMENT_AT_DRAIN).environment();
     }
 
     private static Trimmer trimmer(HeapEnvironment env, Duration interval, String name) {
