@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -23,10 +22,6 @@ import org.slabproof.testkit.TinyWorld;
  * unpinning, and the lifecycle rules of I3, I5 and I6.
  */
 class ProtocolStepsTest {
-    private static TinyWorld world(AccountingPolicy policy) {
-        return new TinyWorld(FreeProtocol.of(policy));
-    }
-
     private static void assertQuiescent(TinyWorld w, boolean afterTrim, long... live) {
         QuiescentChecker.require(w.environment(), live, afterTrim);
     }
@@ -34,7 +29,7 @@ class ProtocolStepsTest {
     @ParameterizedTest
     @EnumSource(AccountingPolicy.class)
     void remoteFreesAreCountedAsThePolicySays(AccountingPolicy policy) {
-        TinyWorld w = world(policy);
+        TinyWorld w = TinyWorld.of(policy);
         ThreadHeap owner = w.heap();
         ThreadHeap other = w.heap();
         long a = owner.malloc(TinyWorld.SIZE);
@@ -57,7 +52,7 @@ class ProtocolStepsTest {
     @ParameterizedTest
     @EnumSource(AccountingPolicy.class)
     void thePinnedSuperSlabIsNeverReleasedEvenWhenEmpty(AccountingPolicy policy) {
-        TinyWorld w = world(policy);
+        TinyWorld w = TinyWorld.of(policy);
         ThreadHeap owner = w.heap();
         owner.free(owner.malloc(TinyWorld.SIZE));
         SuperSlab ss = w.superSlabs().getFirst();
@@ -71,22 +66,13 @@ class ProtocolStepsTest {
         assertQuiescent(w, true);
     }
 
-    /** Fills the first SuperSlab so that the owner's next malloc moves to a second one. */
-    private static List<Long> fillFirstSuperSlab(ThreadHeap owner) {
-        List<Long> blocks = new ArrayList<>();
-        for (int i = 0; i < TinyWorld.TINY.slabCount() * TinyWorld.PER_SLAB; i++) {
-            blocks.add(owner.malloc(TinyWorld.SIZE));
-        }
-        return blocks;
-    }
-
     @ParameterizedTest
     @EnumSource(AccountingPolicy.class)
     void aSuperSlabWithNoCurrentSlabIsUnpinnedAndReleasedWhileItsOwnerLives(AccountingPolicy policy) {
-        TinyWorld w = world(policy);
+        TinyWorld w = TinyWorld.of(policy);
         ThreadHeap owner = w.heap();
         ThreadHeap consumer = w.heap();
-        List<Long> first = fillFirstSuperSlab(owner);
+        List<Long> first = TinyWorld.fillOneSuperSlab(owner);
         SuperSlab ss = w.superSlabs().getFirst();
         long next = owner.malloc(TinyWorld.SIZE);             // maps a second SuperSlab, unpins the first
         assertEquals(SuperSlab.idle(owner.id()), ss.state());
@@ -106,9 +92,9 @@ class ProtocolStepsTest {
     @ParameterizedTest
     @EnumSource(AccountingPolicy.class)
     void anOwnerPinsItsIdleSuperSlabBackUnlessItWasClaimedMeanwhile(AccountingPolicy policy) {
-        TinyWorld w = world(policy);
+        TinyWorld w = TinyWorld.of(policy);
         ThreadHeap owner = w.heap();
-        fillFirstSuperSlab(owner);
+        TinyWorld.fillOneSuperSlab(owner);
         owner.malloc(TinyWorld.SIZE);
         SuperSlab ss = w.superSlabs().getFirst();
         assertTrue(w.protocol().pin(ss, owner.id()), "still the owner's: pinned back");
@@ -122,9 +108,9 @@ class ProtocolStepsTest {
     @ParameterizedTest
     @EnumSource(AccountingPolicy.class)
     void adoptionTakesAtMostHalfFullSuperSlabsOnly(AccountingPolicy policy) {
-        TinyWorld w = world(policy);
+        TinyWorld w = TinyWorld.of(policy);
         ThreadHeap dead = w.heap();
-        List<Long> blocks = fillFirstSuperSlab(dead);
+        List<Long> blocks = TinyWorld.fillOneSuperSlab(dead);
         dead.close();                                         // 16 live blocks: abandoned, queued
         SuperSlab ss = w.superSlabs().getFirst();
         ThreadHeap adopter = w.heap();
@@ -141,7 +127,7 @@ class ProtocolStepsTest {
     @ParameterizedTest
     @EnumSource(AccountingPolicy.class)
     void aDeadOwnersHeapIsReapedByTheNextTrimPass(AccountingPolicy policy) {
-        TinyWorld w = world(policy);
+        TinyWorld w = TinyWorld.of(policy);
         TinyWorld.MortalHeap mortal = w.mortalHeap();
         ThreadHeap dead = mortal.heap();
         long a = dead.malloc(TinyWorld.SIZE);
@@ -162,7 +148,7 @@ class ProtocolStepsTest {
 
     @Test
     void aDrainWalksAtMostTheBlocksInUseAndRejectsForeignLinks() {
-        TinyWorld w = world(AccountingPolicy.DECREMENT_AT_FREE);
+        TinyWorld w = TinyWorld.of(AccountingPolicy.DECREMENT_AT_FREE);
         ThreadHeap owner = w.heap();
         long a = owner.malloc(TinyWorld.SIZE);
         long b = owner.malloc(TinyWorld.SIZE);
@@ -171,7 +157,7 @@ class ProtocolStepsTest {
         slab.remote().setLink(a, b + 3);                      // a corrupted link
         assertThrows(CorruptedRemoteStackException.class, () -> w.protocol().drain(slab));
 
-        TinyWorld v = world(AccountingPolicy.DECREMENT_AT_FREE);
+        TinyWorld v = TinyWorld.of(AccountingPolicy.DECREMENT_AT_FREE);
         ThreadHeap other = v.heap();
         long c = other.malloc(TinyWorld.SIZE);
         v.heap().free(c);
@@ -182,7 +168,7 @@ class ProtocolStepsTest {
 
     @Test
     void aDrainThatFailsUnderAClaimGivesTheClaimBack() {
-        TinyWorld w = world(AccountingPolicy.DECREMENT_AT_DRAIN);
+        TinyWorld w = TinyWorld.of(AccountingPolicy.DECREMENT_AT_DRAIN);
         ThreadHeap owner = w.heap();
         long a = owner.malloc(TinyWorld.SIZE);
         owner.malloc(TinyWorld.SIZE);

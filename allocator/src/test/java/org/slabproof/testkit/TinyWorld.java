@@ -1,9 +1,11 @@
 package org.slabproof.testkit;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.LockSupport;
 
+import org.slabproof.AccountingPolicy;
 import org.slabproof.AllocatorStats;
 import org.slabproof.heap.HeapEnvironment;
 import org.slabproof.heap.ThreadHeap;
@@ -58,6 +60,11 @@ public final class TinyWorld {
         this(protocol, false);
     }
 
+    /** A world running the correct protocol of {@code policy}, default double-free detection. */
+    public static TinyWorld of(AccountingPolicy policy) {
+        return new TinyWorld(FreeProtocol.of(policy));
+    }
+
     private static AllocatorStats noStats() {
         throw new IllegalStateException("a tiny world has no mapped-memory cap");
     }
@@ -104,6 +111,18 @@ public final class TinyWorld {
             owner.interrupt();
             Threads.join(owner, Threads.DEADLINE.toNanos());
         }
+    }
+
+    /**
+     * Allocates, from a heap that holds no block yet, exactly the {@link #SIZE} blocks that fill
+     * its first SuperSlab: the heap's next malloc of that size maps a second one and unpins this one.
+     */
+    public static List<Long> fillOneSuperSlab(ThreadHeap heap) {
+        List<Long> blocks = new ArrayList<>();
+        for (int i = 0; i < TINY.slabCount() * PER_SLAB; i++) {
+            blocks.add(heap.malloc(SIZE));
+        }
+        return blocks;
     }
 
     /** One trimmer pass, as the periodic trimmer runs it. */
