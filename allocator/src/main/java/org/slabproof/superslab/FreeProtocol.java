@@ -255,6 +255,7 @@ public abstract class FreeProtocol {
      */
     public boolean abandon(SuperSlab ss) {
         handOff(ss);
+        ss.addCurrentSlabs(-ss.currentSlabs());            // its current slabs leave with the heap: an adopter starts at 0
         ss.setState(SuperSlab.ABANDONED);
         return reclaim(ss);
     }

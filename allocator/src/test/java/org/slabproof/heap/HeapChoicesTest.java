@@ -40,6 +40,32 @@ class HeapChoicesTest {
         QuiescentChecker.require(w.environment(), new long[] {live[0], live[1], live[2], free}, false);
     }
 
+    /**
+     * An adopter that finds no slab for its class in the SuperSlab it adopted leaves it unpinned:
+     * it starts with none of the dead owner's current slabs, so once its blocks are freed the
+     * trimmer releases it while the adopter lives (I6).
+     */
+    @ParameterizedTest
+    @EnumSource(AccountingPolicy.class)
+    void anAdopterWithNoSlabForItsClassLeavesTheSuperSlabUnpinnedAndTheTrimmerReleasesIt(AccountingPolicy policy) {
+        TinyWorld w = TinyWorld.of(policy);
+        ThreadHeap dead = w.heap();
+        long[] live = {dead.malloc(8), dead.malloc(16), dead.malloc(24), dead.malloc(32)};  // one per slab
+        dead.close();
+        SuperSlab ss = w.superSlabs().getFirst();
+        ThreadHeap adopter = w.heap();
+        adopter.malloc(40);                                              // adopts, finds no slab for 40
+        assertEquals(1, adopter.counters().adoptions);
+        assertEquals(0, ss.currentSlabs(), "the dead owner's current slabs left with it");
+        assertEquals(SuperSlab.idle(adopter.id()), ss.state(), "adopted, then unpinned: " + ss);
+        ThreadHeap other = w.heap();
+        for (long b : live) {
+            other.free(b);                                               // remote frees
+        }
+        w.trim();
+        assertEquals(SuperSlab.RELEASED, ss.kind(), "empty and unpinned: released while the adopter lives");
+    }
+
     @ParameterizedTest
     @EnumSource(AccountingPolicy.class)
     void anAdopterTakesAnEmptySlabBeforeAFreshOne(AccountingPolicy policy) {
