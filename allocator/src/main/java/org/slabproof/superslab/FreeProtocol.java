@@ -255,7 +255,6 @@ public abstract class FreeProtocol {
      */
     public boolean abandon(SuperSlab ss) {
         handOff(ss);
-        ss.addCurrentSlabs(-ss.currentSlabs());            // its current slabs leave with the heap: an adopter starts at 0
         ss.setState(SuperSlab.ABANDONED);
         return reclaim(ss);
     }
@@ -328,6 +327,7 @@ public abstract class FreeProtocol {
             }
             return false;
         }
+        ss.addCurrentSlabs(-ss.currentSlabs());             // the dead owner's current slabs left with it
         if (!ss.compareAndSetState(SuperSlab.CLAIMED, SuperSlab.owned(heapId))) {
             throw new LifecycleViolationException(ss + " adopted while not claimed by the adopter (I5)");
         }
