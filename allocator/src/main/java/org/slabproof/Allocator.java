@@ -255,20 +255,23 @@ public final class Allocator implements AutoCloseable {
     }
 
     /**
-     * Checks what each live SuperSlab can check alone, I1 and I2 (quiescent points only: no thread
-     * may be using the allocator while this runs).
+     * Checks what each live SuperSlab can check alone, I1 and I2 (quiescent points only: no
+     * application thread may be using the allocator while this runs). It runs between two passes
+     * of the periodic trimmer, which may still be claiming and releasing SuperSlabs.
      *
      * @return the violations found, empty when the invariants hold
      */
     public List<Violation> checkInvariants() {
-        List<Violation> problems = new ArrayList<>();
-        for (SuperSlab ss : pool.live()) {
-            Violation v = ss.validate();
-            if (v != null) {
-                problems.add(v);
+        return trimmer.betweenPasses(() -> {
+            List<Violation> problems = new ArrayList<>();
+            for (SuperSlab ss : pool.live()) {
+                Violation v = ss.validate();
+                if (v != null) {
+                    problems.add(v);
+                }
             }
-        }
-        return problems;
+            return problems;
+        });
     }
 
     /** The configuration. */

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 import org.junit.jupiter.api.Timeout;
@@ -38,6 +39,35 @@ class ReclamationTest {
                     () -> a.stats().superSlabLine());
             assertEquals(0, a.stats().superSlabsLive(), a.stats().superSlabLine());
             assertTrue(a.stats().trims() > 0);
+        }
+    }
+
+    /**
+     * A whole-allocator check at a quiescent point while the background trimmer releases: the
+     * application's threads are quiet, the trimmer is not. Every check must find nothing and
+     * never touch a SuperSlab the trimmer releases under it (Larson's cleanup does exactly this).
+     */
+    @ParameterizedTest
+    @EnumSource(AccountingPolicy.class)
+    @Timeout(60)
+    void checkingTheInvariantsWhileTheTrimmerReleasesFindsNothingAndTouchesNothingReleased(AccountingPolicy policy) {
+        try (Allocator a = Allocator.create(AllocatorConfig.builder().policy(policy)
+                .trimInterval(Duration.ofMillis(1)).emptyReserve(0).build())) {
+            for (int round = 0; round < 20; round++) {
+                long[] blocks = new long[40_000];
+                Threads.runOnNewThread(() -> {
+                    for (int i = 0; i < blocks.length; i++) {
+                        blocks[i] = a.malloc(16 + (i % 4) * 16);
+                    }
+                });
+                for (long b : blocks) {
+                    a.free(b);                              // remote: the dead owner's SuperSlabs empty out
+                }
+                Await.until(() -> {
+                    assertEquals(List.of(), a.checkInvariants());
+                    return a.stats().superSlabsLive() == 0;
+                }, "the trimmer to release round " + round + "'s SuperSlabs", () -> a.stats().superSlabLine());
+            }
         }
     }
 

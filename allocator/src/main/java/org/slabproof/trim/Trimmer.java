@@ -2,6 +2,7 @@ package org.slabproof.trim;
 
 import java.time.Duration;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Supplier;
 
 import org.slabproof.heap.HeapRegistry;
 import org.slabproof.pool.SuperSlabPool;
@@ -28,6 +29,7 @@ public final class Trimmer implements AutoCloseable {
     private final Counters counters;
     private final long reserveIdleNanos;      // how long a reserve region stays resident unused
     private final Thread thread;              // null when periodic trimming is off
+    private final Object periodicPass = new Object();   // held by the periodic thread for each pass
     private volatile boolean stopped;
 
     /**
@@ -56,7 +58,9 @@ public final class Trimmer implements AutoCloseable {
         while (!stopped) {
             LockSupport.parkNanos(this, nanos);
             if (!stopped) {
-                trimOnce();
+                synchronized (periodicPass) {
+                    trimOnce();
+                }
             }
         }
     }
@@ -80,6 +84,18 @@ public final class Trimmer implements AutoCloseable {
         pool.abandonedQueue().purge();
         pool.decommitIdleReserve(reserveIdleNanos);
         return released;
+    }
+
+    /**
+     * Runs {@code work} between two passes of the periodic thread, so that no pass claims, drains
+     * or releases a SuperSlab meanwhile (a whole-allocator check at a quiescent point: the
+     * application's threads are quiet, the trimmer thread is not). Direct calls of
+     * {@link #trimOnce()} are the caller's to order.
+     */
+    public <T> T betweenPasses(Supplier<T> work) {
+        synchronized (periodicPass) {
+            return work.get();
+        }
     }
 
     /** Stops the periodic thread and waits for it. */
