@@ -56,7 +56,7 @@ public enum KnownBadVariant {
     /** Remote free decrements first, then pushes. */
     DEC_BEFORE_PUBLISH("dec-before-publish", DecBeforePublish::new,
             "remote free decrements before it pushes: the push can write into a released SuperSlab",
-            EnumSet.of(I4), EnumSet.of(JCSTRESS, LINCHECK, VMLENS), "last-free-vs-trim", "exit-vs-last-free"),
+            EnumSet.of(I4), EnumSet.of(JCSTRESS, LINCHECK), "last-free-vs-trim", "exit-vs-last-free"),
     /** Trim releases on count == 0 without claiming the SuperSlab. */
     CHECK_THEN_RELEASE("check-then-release", CheckThenRelease::new,
             "release on count == 0 without claiming: the release races an adoption or the owner's allocation",
