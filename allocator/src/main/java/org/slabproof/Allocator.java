@@ -249,7 +249,8 @@ public final class Allocator implements AutoCloseable {
         long allocated = counters.superSlabsAllocated.get();
         long freed = counters.superSlabsFreed.get();
         return new AllocatorStats(allocated, freed, allocated - freed, counters.superSlabsPeak.get(),
-                counters.mappedBytes.get(), counters.mappedBytesPeak.get(), active, ops.mallocs, ops.localFrees,
+                counters.mappedBytes.get(), counters.mappedBytesPeak.get(), active, ops.mallocs, ops.slowMallocs,
+                ops.localFrees,
                 ops.remoteFrees, drains, drained, ops.adoptions, counters.trims.sum(),
                 counters.heapsAbandoned.sum(), pool.reserved(), pool.reservedResident());
     }
@@ -341,6 +342,7 @@ public final class Allocator implements AutoCloseable {
         @Override public long getMappedBytesPeak() { return stats().mappedBytesPeak(); }
         @Override public long getActiveBlocks() { return stats().activeBlocks(); }
         @Override public long getMallocs() { return stats().mallocs(); }
+        @Override public long getSlowMallocs() { return stats().slowMallocs(); }
         @Override public long getLocalFrees() { return stats().localFrees(); }
         @Override public long getRemoteFrees() { return stats().remoteFrees(); }
         @Override public long getDrains() { return stats().drains(); }

@@ -29,6 +29,9 @@ public interface AllocatorMXBean {
     /** Blocks handed out. */
     long getMallocs();
 
+    /** Mallocs that took the slow path, {@link AllocatorStats#slowMallocs()}. */
+    long getSlowMallocs();
+
     /** Frees by owners. */
     long getLocalFrees();
 

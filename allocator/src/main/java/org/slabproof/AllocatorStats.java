@@ -13,6 +13,8 @@ package org.slabproof;
  * @param mappedBytesPeak     the largest value of mappedBytes so far
  * @param activeBlocks        sum of {@code totalActiveBlocks} over live SuperSlabs
  * @param mallocs             blocks handed out
+ * @param slowMallocs         of those, the ones the thread's current slab could not serve: the slow path ran
+ *                            (drain, refilled slabs, the scans, adoption or a new SuperSlab)
  * @param localFrees          frees by the owning thread
  * @param remoteFrees         frees by another thread (remote pushes)
  * @param drains              drains that moved at least one block, by owners, adopters, reapers or the trimmer
@@ -26,7 +28,7 @@ package org.slabproof;
  */
 public record AllocatorStats(long superSlabsAllocated, long superSlabsFreed, long superSlabsLive,
         long superSlabsPeak, long mappedBytes, long mappedBytesPeak, long activeBlocks, long mallocs,
-        long localFrees, long remoteFrees, long drains, long drainedBlocks, long adoptions, long trims,
+        long slowMallocs, long localFrees, long remoteFrees, long drains, long drainedBlocks, long adoptions, long trims,
         long heapsAbandoned, long reservedSuperSlabs, long reservedResidentSuperSlabs) {
 
     /** The seed's log line, extended: {@code superslabs: allocated=A freed=F live=L peak=P mapped_bytes=B}. */

@@ -38,6 +38,7 @@ class ObservabilityTest {
             }
             AllocatorStats s = a.stats();
             assertEquals(1 + 3 + 4096, s.mallocs());
+            assertEquals(3, s.slowMallocs(), "the first malloc, the drain of the exhausted slab, the fresh slab after it");
             assertEquals(1, s.localFrees());
             assertEquals(3, s.remoteFrees());
             assertEquals(1, s.drains());
@@ -57,6 +58,7 @@ class ObservabilityTest {
             assertEquals(1L, server.getAttribute(name, "SuperSlabsLive"));
             assertEquals(1L, server.getAttribute(name, "ActiveBlocks"));
             assertEquals(1L, server.getAttribute(name, "Mallocs"));
+            assertEquals(1L, server.getAttribute(name, "SlowMallocs"), "the first malloc has no current slab");
             a.free(p);
             assertEquals(0L, server.getAttribute(name, "ActiveBlocks"));
         }

@@ -7,6 +7,7 @@ package org.slabproof.stats;
  */
 public final class HeapCounters {
     public long mallocs;        // blocks handed out
+    public long slowMallocs;    // of those, the ones the current slab could not serve (the slow path ran)
     public long localFrees;     // frees by the owner
     public long remoteFrees;    // frees by this thread of blocks owned by another heap
     public long adoptions;      // abandoned SuperSlabs adopted
@@ -14,6 +15,7 @@ public final class HeapCounters {
     /** Adds another set of counts. */
     public void add(HeapCounters o) {
         mallocs += o.mallocs;
+        slowMallocs += o.slowMallocs;
         localFrees += o.localFrees;
         remoteFrees += o.remoteFrees;
         adoptions += o.adoptions;

@@ -48,6 +48,8 @@ public final class Slab {
     private int used;                      // live + remote-pending blocks, 0..capacity
     private int credit;                    // decrement-at-free: blocks counted ahead by the owner and not handed out
                                            // (I1: the SuperSlab count is live + the credits of its slabs), 0..capacity
+    private boolean waiting;               // the owner's slow path found no block here and stopped looking; its next
+                                           // local free into the slab lists it again (a hint of the heap's, no invariant)
 
     Slab(SuperSlab superSlab, int index, MemorySegment memory, long superSlabBase, int slabSize,
             FreeProtocol protocol, boolean checked) {
@@ -80,6 +82,7 @@ public final class Slab {
         indexMagic = ((1L << 40) + size - 1) / size;
         localFree = 0;
         carved = 0;
+        waiting = false;
         return true;
     }
 
@@ -321,6 +324,19 @@ public final class Slab {
     /** Sets the owner's credit on this slab (owner only; the protocol keeps the SuperSlab count in step). */
     public void setCredit(int credit) {
         this.credit = credit;
+    }
+
+    /**
+     * True if the owner's slow path found no block here and no local free has come in since
+     * (owner only): the heap lists the slab again on that free rather than rescanning it.
+     */
+    public boolean waiting() {
+        return waiting;
+    }
+
+    /** Marks the slab waiting, or not (owner only). */
+    public void setWaiting(boolean waiting) {
+        this.waiting = waiting;
     }
 
     /** True if the owner could hand out a block without draining. */

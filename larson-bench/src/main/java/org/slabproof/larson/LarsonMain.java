@@ -167,7 +167,8 @@ public final class LarsonMain {
                 .append(" mallocs=").append(r.mallocs()).append(" frees=").append(r.frees())
                 .append(String.format(Locale.ROOT, " elapsed=%.3fs", r.elapsedSeconds()));
         if (r.atEnd() != null) {
-            sb.append(" local_frees=").append(r.atEnd().localFrees())
+            sb.append(" slow_mallocs=").append(r.atEnd().slowMallocs())
+                    .append(" local_frees=").append(r.atEnd().localFrees())
                     .append(" remote_frees=").append(r.atEnd().remoteFrees())
                     .append(" drains=").append(r.atEnd().drains())
                     .append(" drained_blocks=").append(r.atEnd().drainedBlocks())

@@ -89,13 +89,13 @@ public final class ResultJson {
 
     /** The reference allocator's counters; all null for a peer without SuperSlabs. */
     record Figures(Long superslabsAllocated, Long superslabsFreed, Long superslabsLive, Long superslabsPeak,
-            Long mappedPeakBytes, Long activeBlocks, Long localFrees, Long remoteFrees, Long drains,
+            Long mappedPeakBytes, Long activeBlocks, Long slowMallocs, Long localFrees, Long remoteFrees, Long drains,
             Long drainedBlocks, Long adoptions, Long trims) {
-        static final Figures NONE = new Figures(null, null, null, null, null, null, null, null, null, null, null, null);
+        static final Figures NONE = new Figures(null, null, null, null, null, null, null, null, null, null, null, null, null);
 
         static Figures of(SuperSlabFigures f) {
             return new Figures(f.allocated(), f.freed(), f.live(), f.peak(), f.mappedBytesPeak(), f.activeBlocks(),
-                    f.localFrees(), f.remoteFrees(), f.drains(), f.drainedBlocks(), f.adoptions(), f.trims());
+                    f.slowMallocs(), f.localFrees(), f.remoteFrees(), f.drains(), f.drainedBlocks(), f.adoptions(), f.trims());
         }
 
         SuperSlabFigures toFigures() {
@@ -104,6 +104,7 @@ public final class ResultJson {
             }
             return new SuperSlabFigures(superslabsAllocated, orMinusOne(superslabsFreed), orMinusOne(superslabsLive),
                     orMinusOne(superslabsPeak), orMinusOne(mappedPeakBytes), orMinusOne(activeBlocks),
+                    orMinusOne(slowMallocs),
                     orMinusOne(localFrees), orMinusOne(remoteFrees), orMinusOne(drains), orMinusOne(drainedBlocks),
                     orMinusOne(adoptions), orMinusOne(trims));
         }

@@ -34,7 +34,7 @@ import org.slabproof.larson.telemetry.Sample;
  */
 class MemoryChartTest {
 
-    private static final SuperSlabFigures F = new SuperSlabFigures(10, 5, 5, 6, 12L << 20, 0, 0, 0, 0, 0, 0, 0);
+    private static final SuperSlabFigures F = new SuperSlabFigures(10, 5, 5, 6, 12L << 20, 0, 0, 0, 0, 0, 0, 0, 0);
 
     private static RunResult slab(double idleStarted) {
         return new RunResult(Workload.LARSON, "slabproof", null, "", "1 8 16 4 1 1 1", RunStatus.OK, null, 1, 10, 10,

@@ -14,7 +14,7 @@ import org.slabproof.larson.Workload;
 class ComparisonTableTest {
 
     private static RunResult run(String allocator, String variant, RunStatus status, long mallocs, long ssPeak) {
-        SuperSlabFigures f = ssPeak < 0 ? null : new SuperSlabFigures(ssPeak, 0, ssPeak, ssPeak, 0, 0, 0, 0, 0, 0, 0, 0);
+        SuperSlabFigures f = ssPeak < 0 ? null : new SuperSlabFigures(ssPeak, 0, ssPeak, ssPeak, 0, 0, 0, 0, 0, 0, 0, 0, 0);
         return new RunResult(Workload.LARSON, allocator, variant, "", "1 8 16 4 1 1 1", status, null, 1.0, mallocs, mallocs, 1,
                 100L << 20, f, f, List.of(), Double.NaN);
     }

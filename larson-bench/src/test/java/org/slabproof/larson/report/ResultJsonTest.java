@@ -31,13 +31,13 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class ResultJsonTest {
     /** Members a document may have that the first schema did not; nothing else may be new. */
-    private static final Set<String> ADDED_MEMBERS = Set.of("workload", "idle_started_seconds", "broken_invariants");
+    private static final Set<String> ADDED_MEMBERS = Set.of("workload", "idle_started_seconds", "broken_invariants", "slow_mallocs");
 
     private static final JsonMapper TREE = JsonMapper.builder().build();
 
-    private static final SuperSlabFigures AT_END = new SuperSlabFigures(11, 3, 8, 9, 18874368, 10000, 2834250,
-            19494, 5, 6, 8, 177);
-    private static final SuperSlabFigures CLEAN = new SuperSlabFigures(11, 7, 4, 9, 18874368, 0, 2834250, 29494, 6,
+    private static final SuperSlabFigures AT_END = new SuperSlabFigures(11, 3, 8, 9, 18874368, 10000, 70000,
+            2834250, 19494, 5, 6, 8, 177);
+    private static final SuperSlabFigures CLEAN = new SuperSlabFigures(11, 7, 4, 9, 18874368, 0, 70000, 2834250, 29494, 6,
             7, 8, 178);
 
     private static RunResult slabproofRun() {
@@ -70,6 +70,7 @@ class ResultJsonTest {
         assertEquals(9, o.get("superslabs_peak").longValue());
         assertEquals(18874368, o.get("mapped_peak_bytes").longValue());
         assertEquals(93278208, o.get("rss_peak_bytes").longValue());
+        assertEquals(70000, o.get("slow_mallocs").longValue());
         assertEquals(2834250, o.get("local_frees").longValue());
         assertEquals(19494, o.get("remote_frees").longValue());
         assertEquals(5, o.get("drains").longValue());

@@ -16,7 +16,7 @@ class SoakReportTest {
     private static final long MIB = 1 << 20;
 
     private static RunResult slab() {
-        SuperSlabFigures end = new SuperSlabFigures(20, 12, 8, 10, 20 * MIB, 0, 0, 0, 0, 0, 0, 0);
+        SuperSlabFigures end = new SuperSlabFigures(20, 12, 8, 10, 20 * MIB, 0, 0, 0, 0, 0, 0, 0, 0);
         return new RunResult(Workload.LARSON, "slabproof", null, "", "4 8 128 1024 1 12345 4", RunStatus.OK, null, 4,
                 100, 100, 4, 120 * MIB, end, end, List.of(
                         new Sample(0, 0, 2, 2, 0, 4 * MIB, 70 * MIB),

@@ -1,0 +1,115 @@
+package org.slabproof.heap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.slabproof.AccountingPolicy;
+import org.slabproof.superslab.SuperSlab;
+import org.slabproof.testkit.QuiescentChecker;
+import org.slabproof.testkit.TinyWorld;
+
+/**
+ * The refilled-slab queue of the heap's slow path, on the tiny world (4 slabs of 4 blocks of 16
+ * bytes per SuperSlab): a slab the slow path found exhausted comes back, on its next local free,
+ * in the order the frees came, before any slab that was not refilled; an entry that went stale
+ * (its SuperSlab lost, its slab reformatted) is never allocated from.
+ */
+class RefilledSlabsTest {
+    private static final int SIZE = TinyWorld.SIZE;
+    private static final int OTHER = 24;                    // another class, 2 blocks per slab
+
+    @ParameterizedTest
+    @EnumSource(AccountingPolicy.class)
+    void refilledSlabsComeBackInTheOrderTheyWereRefilledBeforeAFreshOne(AccountingPolicy policy) {
+        TinyWorld w = TinyWorld.of(policy);
+        ThreadHeap owner = w.heap();
+        List<Long> live = new ArrayList<>();
+        for (int i = 0; i < 3 * TinyWorld.PER_SLAB; i++) {
+            live.add(owner.malloc(SIZE));                   // slabs 0 and 1 exhausted (waiting), slab 2 full and current
+        }
+        SuperSlab ss = w.superSlabs().getFirst();
+        long inSlab1 = live.remove(TinyWorld.PER_SLAB);
+        long inSlab0 = live.removeFirst();
+        owner.free(inSlab1);                                // refilled first
+        owner.free(inSlab0);
+        assertEquals(inSlab1, owner.malloc(SIZE), "the slab refilled first, although slab 0 comes first in the heap's lists");
+        assertEquals(inSlab0, owner.malloc(SIZE), "then the next refilled one");
+        long fresh = owner.malloc(SIZE);
+        assertEquals(ss.slab(3).start(), fresh, "nothing refilled is left: the fresh slab");
+        assertEquals(6, owner.counters().slowMallocs, "one per slab made current: slabs 0..2, the two refilled, slab 3");
+        live.addAll(List.of(inSlab1, inSlab0, fresh));
+        QuiescentChecker.require(w.environment(), toArray(live), false);
+    }
+
+    /**
+     * A slab queued while its SuperSlab was pinned by another class's current slab stays queued
+     * when that SuperSlab is unpinned and lost to a claimant; the owner must drop the entry, not
+     * allocate from a SuperSlab that is no longer its own (I5).
+     */
+    @ParameterizedTest
+    @EnumSource(AccountingPolicy.class)
+    void aQueuedSlabOfALostSuperSlabIsNeverAllocatedFrom(AccountingPolicy policy) {
+        TinyWorld w = TinyWorld.of(policy);
+        ThreadHeap owner = w.heap();
+        List<Long> live = new ArrayList<>();
+        for (int i = 0; i < TinyWorld.PER_SLAB; i++) {
+            live.add(owner.malloc(SIZE));                   // first SuperSlab, slab 0
+        }
+        live.add(owner.malloc(OTHER));                      // slab 1: the other class's current slab pins it
+        for (int i = 0; i < 2 * TinyWorld.PER_SLAB + 1; i++) {
+            live.add(owner.malloc(SIZE));                   // slabs 2 and 3, then the second SuperSlab's slab 0
+        }
+        SuperSlab lost = w.superSlabs().getFirst();
+        SuperSlab kept = w.superSlabs().getLast();
+        long queued = live.removeFirst();
+        owner.free(queued);                                 // local (still pinned): slab 0 queued
+        live.add(owner.malloc(OTHER));
+        live.add(owner.malloc(OTHER));                      // the other class moves to the second SuperSlab
+        assertEquals(SuperSlab.idle(owner.id()), lost.state(), "no current slab left in it: unpinned");
+        assertFalse(w.protocol().reclaim(lost), "not empty: claimed, drained and given back to adopters");
+        assertEquals(SuperSlab.ABANDONED, lost.kind());
+        for (int i = 1; i < TinyWorld.PER_SLAB; i++) {
+            live.add(owner.malloc(SIZE));                   // the rest of the current slab
+        }
+        long next = owner.malloc(SIZE);                     // the slow path pops the stale entry
+        assertNotEquals(queued, next, "allocated from a SuperSlab the owner lost");
+        assertTrue(kept.contains(next), "from its own SuperSlab");
+        live.add(next);
+        QuiescentChecker.require(w.environment(), toArray(live), false);
+    }
+
+    @ParameterizedTest
+    @EnumSource(AccountingPolicy.class)
+    void aQueuedSlabReformattedForAnotherClassLeavesItsOldClassQueue(AccountingPolicy policy) {
+        TinyWorld w = TinyWorld.of(policy);
+        ThreadHeap owner = w.heap();
+        List<Long> slab0 = new ArrayList<>();
+        for (int i = 0; i < TinyWorld.PER_SLAB; i++) {
+            slab0.add(owner.malloc(SIZE));
+        }
+        List<Long> live = new ArrayList<>();
+        for (int i = 0; i < 3 * TinyWorld.PER_SLAB; i++) {
+            live.add(owner.malloc(SIZE));                   // slabs 1..3; slab 0 exhausted, waiting
+        }
+        SuperSlab first = w.superSlabs().getFirst();
+        slab0.forEach(owner::free);                         // queued on the first free, then empty
+        long other = owner.malloc(OTHER);                   // no fresh slab left: the empty slab 0, reformatted
+        assertEquals(first.slab(0).start(), other);
+        live.add(other);
+        long next = owner.malloc(SIZE);                     // slab 3 exhausted: the queue must not offer slab 0
+        assertFalse(first.contains(next), "a block of the reformatted slab handed out as the old class");
+        live.add(next);
+        QuiescentChecker.require(w.environment(), toArray(live), false);
+    }
+
+    private static long[] toArray(List<Long> blocks) {
+        return blocks.stream().mapToLong(Long::longValue).toArray();
+    }
+}
