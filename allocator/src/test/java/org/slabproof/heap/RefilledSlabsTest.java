@@ -11,6 +11,7 @@ import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.slabproof.AccountingPolicy;
+import org.slabproof.superslab.SizeClasses;
 import org.slabproof.superslab.SuperSlab;
 import org.slabproof.testkit.QuiescentChecker;
 import org.slabproof.testkit.TinyWorld;
@@ -24,6 +25,31 @@ import org.slabproof.testkit.TinyWorld;
 class RefilledSlabsTest {
     private static final int SIZE = TinyWorld.SIZE;
     private static final int OTHER = 24;                    // another class, 2 blocks per slab
+
+    /**
+     * Only the first local free into a waiting slab queues it: the queue holds at most one entry
+     * per slab, however many frees come (one per free would grow it without bound on a long run).
+     */
+    @ParameterizedTest
+    @EnumSource(AccountingPolicy.class)
+    void aSlabIsQueuedOnceOnTheFirstFreeAfterItWaitsAndNeverWhileItHasBlocks(AccountingPolicy policy) {
+        TinyWorld w = TinyWorld.of(policy);
+        ThreadHeap owner = w.heap();
+        int cls = SizeClasses.classOf(SIZE);
+        List<Long> slab0 = new ArrayList<>();
+        for (int i = 0; i < TinyWorld.PER_SLAB; i++) {
+            slab0.add(owner.malloc(SIZE));
+        }
+        long inSlab1 = owner.malloc(SIZE);                  // slab 0 exhausted: waiting; slab 1 current
+        owner.free(inSlab1);
+        owner.free(owner.malloc(SIZE));
+        assertEquals(0, owner.refilledQueued(cls), "frees into the current slab queue nothing");
+        for (long b : slab0) {
+            owner.free(b);
+        }
+        assertEquals(1, owner.refilledQueued(cls), "one entry for the waiting slab, not one per free");
+        QuiescentChecker.require(w.environment(), new long[0], false);
+    }
 
     @ParameterizedTest
     @EnumSource(AccountingPolicy.class)
@@ -50,39 +76,65 @@ class RefilledSlabsTest {
 
     /**
      * A slab queued while its SuperSlab was pinned by another class's current slab stays queued
-     * when that SuperSlab is unpinned and lost to a claimant; the owner must drop the entry, not
-     * allocate from a SuperSlab that is no longer its own (I5).
+     * when that SuperSlab is unpinned; while it is still the owner's (IDLE), the slow path pins it
+     * back and allocates the queued block.
+     */
+    @ParameterizedTest
+    @EnumSource(AccountingPolicy.class)
+    void aQueuedSlabOfTheOwnersIdleSuperSlabIsPinnedBackAndUsed(AccountingPolicy policy) {
+        QueuedInIdle q = QueuedInIdle.of(policy);
+        long next = q.owner.malloc(SIZE);                   // the slow path pops the entry
+        assertEquals(q.queued, next, "the queued block of the idle SuperSlab");
+        assertEquals(SuperSlab.owned(q.owner.id()), q.idle.state(), "pinned back");
+        q.live.add(next);
+        QuiescentChecker.require(q.world.environment(), toArray(q.live), false);
+    }
+
+    /**
+     * The same, but the IDLE SuperSlab is lost to a claimant first: the owner must drop the
+     * entry, not allocate from a SuperSlab that is no longer its own (I5).
      */
     @ParameterizedTest
     @EnumSource(AccountingPolicy.class)
     void aQueuedSlabOfALostSuperSlabIsNeverAllocatedFrom(AccountingPolicy policy) {
-        TinyWorld w = TinyWorld.of(policy);
-        ThreadHeap owner = w.heap();
-        List<Long> live = new ArrayList<>();
-        for (int i = 0; i < TinyWorld.PER_SLAB; i++) {
-            live.add(owner.malloc(SIZE));                   // first SuperSlab, slab 0
+        QueuedInIdle q = QueuedInIdle.of(policy);
+        assertFalse(q.world.protocol().reclaim(q.idle), "not empty: claimed, drained and given back to adopters");
+        assertEquals(SuperSlab.ABANDONED, q.idle.kind());
+        long next = q.owner.malloc(SIZE);                   // the slow path pops the stale entry
+        assertNotEquals(q.queued, next, "allocated from a SuperSlab the owner lost");
+        assertTrue(q.world.superSlabs().getLast().contains(next), "from its own SuperSlab");
+        q.live.add(next);
+        QuiescentChecker.require(q.world.environment(), toArray(q.live), false);
+    }
+
+    /**
+     * A heap whose first SuperSlab is IDLE with slab 0 queued (one block freed into it while the
+     * other class's current slab still pinned it), and whose current slab of {@link #SIZE}, in the
+     * second SuperSlab, is full: its next malloc of that size pops the entry.
+     */
+    private record QueuedInIdle(TinyWorld world, ThreadHeap owner, SuperSlab idle, long queued, List<Long> live) {
+        static QueuedInIdle of(AccountingPolicy policy) {
+            TinyWorld w = TinyWorld.of(policy);
+            ThreadHeap owner = w.heap();
+            List<Long> live = new ArrayList<>();
+            for (int i = 0; i < TinyWorld.PER_SLAB; i++) {
+                live.add(owner.malloc(SIZE));               // first SuperSlab, slab 0
+            }
+            live.add(owner.malloc(OTHER));                  // slab 1: the other class's current slab pins it
+            for (int i = 0; i < 2 * TinyWorld.PER_SLAB + 1; i++) {
+                live.add(owner.malloc(SIZE));               // slabs 2 and 3, then the second SuperSlab's slab 0
+            }
+            SuperSlab first = w.superSlabs().getFirst();
+            long queued = live.removeFirst();
+            owner.free(queued);                             // local (still pinned): slab 0 queued
+            live.add(owner.malloc(OTHER));
+            live.add(owner.malloc(OTHER));                  // the other class moves to the second SuperSlab
+            assertEquals(SuperSlab.idle(owner.id()), first.state(), "no current slab left in it: unpinned");
+            for (int i = 1; i < TinyWorld.PER_SLAB; i++) {
+                live.add(owner.malloc(SIZE));               // the rest of the current slab
+            }
+            return new QueuedInIdle(w, owner, first, queued, live);
         }
-        live.add(owner.malloc(OTHER));                      // slab 1: the other class's current slab pins it
-        for (int i = 0; i < 2 * TinyWorld.PER_SLAB + 1; i++) {
-            live.add(owner.malloc(SIZE));                   // slabs 2 and 3, then the second SuperSlab's slab 0
-        }
-        SuperSlab lost = w.superSlabs().getFirst();
-        SuperSlab kept = w.superSlabs().getLast();
-        long queued = live.removeFirst();
-        owner.free(queued);                                 // local (still pinned): slab 0 queued
-        live.add(owner.malloc(OTHER));
-        live.add(owner.malloc(OTHER));                      // the other class moves to the second SuperSlab
-        assertEquals(SuperSlab.idle(owner.id()), lost.state(), "no current slab left in it: unpinned");
-        assertFalse(w.protocol().reclaim(lost), "not empty: claimed, drained and given back to adopters");
-        assertEquals(SuperSlab.ABANDONED, lost.kind());
-        for (int i = 1; i < TinyWorld.PER_SLAB; i++) {
-            live.add(owner.malloc(SIZE));                   // the rest of the current slab
-        }
-        long next = owner.malloc(SIZE);                     // the slow path pops the stale entry
-        assertNotEquals(queued, next, "allocated from a SuperSlab the owner lost");
-        assertTrue(kept.contains(next), "from its own SuperSlab");
-        live.add(next);
-        QuiescentChecker.require(w.environment(), toArray(live), false);
     }
 
     @ParameterizedTest
@@ -102,6 +154,7 @@ class RefilledSlabsTest {
         slab0.forEach(owner::free);                         // queued on the first free, then empty
         long other = owner.malloc(OTHER);                   // no fresh slab left: the empty slab 0, reformatted
         assertEquals(first.slab(0).start(), other);
+        assertEquals(0, owner.refilledQueued(SizeClasses.classOf(SIZE)), "its entry left with its old class");
         live.add(other);
         long next = owner.malloc(SIZE);                     // slab 3 exhausted: the queue must not offer slab 0
         assertFalse(first.contains(next), "a block of the reformatted slab handed out as the old class");
