@@ -36,10 +36,7 @@ class RefilledSlabsTest {
         TinyWorld w = TinyWorld.of(policy);
         ThreadHeap owner = w.heap();
         int cls = SizeClasses.classOf(SIZE);
-        List<Long> slab0 = new ArrayList<>();
-        for (int i = 0; i < TinyWorld.PER_SLAB; i++) {
-            slab0.add(owner.malloc(SIZE));
-        }
+        List<Long> slab0 = allocate(owner, TinyWorld.PER_SLAB);
         long inSlab1 = owner.malloc(SIZE);                  // slab 0 exhausted: waiting; slab 1 current
         owner.free(inSlab1);
         owner.free(owner.malloc(SIZE));
@@ -56,10 +53,8 @@ class RefilledSlabsTest {
     void refilledSlabsComeBackInTheOrderTheyWereRefilledBeforeAFreshOne(AccountingPolicy policy) {
         TinyWorld w = TinyWorld.of(policy);
         ThreadHeap owner = w.heap();
-        List<Long> live = new ArrayList<>();
-        for (int i = 0; i < 3 * TinyWorld.PER_SLAB; i++) {
-            live.add(owner.malloc(SIZE));                   // slabs 0 and 1 exhausted (waiting), slab 2 full and current
-        }
+        // slabs 0 and 1 exhausted (waiting), slab 2 full and current
+        List<Long> live = allocate(owner, 3 * TinyWorld.PER_SLAB);
         SuperSlab ss = w.superSlabs().getFirst();
         long inSlab1 = live.remove(TinyWorld.PER_SLAB);
         long inSlab0 = live.removeFirst();
@@ -116,23 +111,17 @@ class RefilledSlabsTest {
         static QueuedInIdle of(AccountingPolicy policy) {
             TinyWorld w = TinyWorld.of(policy);
             ThreadHeap owner = w.heap();
-            List<Long> live = new ArrayList<>();
-            for (int i = 0; i < TinyWorld.PER_SLAB; i++) {
-                live.add(owner.malloc(SIZE));               // first SuperSlab, slab 0
-            }
+            List<Long> live = allocate(owner, TinyWorld.PER_SLAB);  // first SuperSlab, slab 0
             live.add(owner.malloc(OTHER));                  // slab 1: the other class's current slab pins it
-            for (int i = 0; i < 2 * TinyWorld.PER_SLAB + 1; i++) {
-                live.add(owner.malloc(SIZE));               // slabs 2 and 3, then the second SuperSlab's slab 0
-            }
+            // slabs 2 and 3, then the second SuperSlab's slab 0
+            live.addAll(allocate(owner, 2 * TinyWorld.PER_SLAB + 1));
             SuperSlab first = w.superSlabs().getFirst();
             long queued = live.removeFirst();
             owner.free(queued);                             // local (still pinned): slab 0 queued
             live.add(owner.malloc(OTHER));
             live.add(owner.malloc(OTHER));                  // the other class moves to the second SuperSlab
             assertEquals(SuperSlab.idle(owner.id()), first.state(), "no current slab left in it: unpinned");
-            for (int i = 1; i < TinyWorld.PER_SLAB; i++) {
-                live.add(owner.malloc(SIZE));               // the rest of the current slab
-            }
+            live.addAll(allocate(owner, TinyWorld.PER_SLAB - 1));  // the rest of the current slab
             return new QueuedInIdle(w, owner, first, queued, live);
         }
     }
@@ -142,14 +131,8 @@ class RefilledSlabsTest {
     void aQueuedSlabReformattedForAnotherClassLeavesItsOldClassQueue(AccountingPolicy policy) {
         TinyWorld w = TinyWorld.of(policy);
         ThreadHeap owner = w.heap();
-        List<Long> slab0 = new ArrayList<>();
-        for (int i = 0; i < TinyWorld.PER_SLAB; i++) {
-            slab0.add(owner.malloc(SIZE));
-        }
-        List<Long> live = new ArrayList<>();
-        for (int i = 0; i < 3 * TinyWorld.PER_SLAB; i++) {
-            live.add(owner.malloc(SIZE));                   // slabs 1..3; slab 0 exhausted, waiting
-        }
+        List<Long> slab0 = allocate(owner, TinyWorld.PER_SLAB);
+        List<Long> live = allocate(owner, 3 * TinyWorld.PER_SLAB);  // slabs 1..3; slab 0 exhausted, waiting
         SuperSlab first = w.superSlabs().getFirst();
         slab0.forEach(owner::free);                         // queued on the first free, then empty
         long other = owner.malloc(OTHER);                   // no fresh slab left: the empty slab 0, reformatted
@@ -160,6 +143,15 @@ class RefilledSlabsTest {
         assertFalse(first.contains(next), "a block of the reformatted slab handed out as the old class");
         live.add(next);
         QuiescentChecker.require(w.environment(), toArray(live), false);
+    }
+
+    /** {@code count} blocks of {@link #SIZE} from {@code heap}, in allocation order. */
+    private static List<Long> allocate(ThreadHeap heap, int count) {
+        List<Long> blocks = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            blocks.add(heap.malloc(SIZE));
+        }
+        return blocks;
     }
 
     private static long[] toArray(List<Long> blocks) {
