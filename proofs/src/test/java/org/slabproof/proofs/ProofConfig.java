@@ -76,7 +76,7 @@ final class ProofConfig {
      * known-bad variant's is a search for its bug, which some cells find only after a minute.
      */
     static int cellSeconds(String protocol) {
-        return ProtocolCatalog.correctIds().contains(protocol) ? Integer.getInteger("proofs.cellSeconds", 10)
+        return ProtocolCatalog.correctIds().contains(protocol) ? Integer.getInteger("proofs.cellSeconds", 15)
                 : variantCellSeconds();
     }
 
