@@ -86,7 +86,7 @@ class HeapChoicesTest {
     void theSlowPathPinsAnIdleSuperSlabBackAndUnpinsTheOneItLeaves(AccountingPolicy policy) {
         TinyWorld w = TinyWorld.of(policy);
         ThreadHeap owner = w.heap();
-        List<Long> blocks = new ArrayList<>(TinyWorld.fillOneSuperSlab(owner));
+        List<Long> blocks = TinyWorld.fillOneSuperSlab(owner);
         SuperSlab first = w.superSlabs().getFirst();
         for (int i = 0; i < TinyWorld.PER_SLAB; i++) {
             blocks.add(owner.malloc(TinyWorld.SIZE));                    // a second SuperSlab's slab, full
@@ -108,7 +108,7 @@ class HeapChoicesTest {
     void anIdleSuperSlabPinnedForNothingIsUnpinnedAgain(AccountingPolicy policy) {
         TinyWorld w = TinyWorld.of(policy);
         ThreadHeap owner = w.heap();
-        List<Long> blocks = new ArrayList<>(TinyWorld.fillOneSuperSlab(owner));
+        List<Long> blocks = TinyWorld.fillOneSuperSlab(owner);
         SuperSlab full = w.superSlabs().getFirst();
         for (int size : new int[] {TinyWorld.SIZE, 24, 32, 40}) {
             blocks.add(owner.malloc(size));                              // every slab of a second one in use
@@ -124,7 +124,7 @@ class HeapChoicesTest {
     void closeGivesEverythingUpOnceAndAClosedHeapAllocatesNoMore(AccountingPolicy policy) {
         TinyWorld w = TinyWorld.of(policy);
         ThreadHeap owner = w.heap();
-        List<Long> blocks = new ArrayList<>(TinyWorld.fillOneSuperSlab(owner));
+        List<Long> blocks = TinyWorld.fillOneSuperSlab(owner);
         blocks.add(owner.malloc(TinyWorld.SIZE));                        // the current slab keeps 3 blocks
         SuperSlab idle = w.superSlabs().getFirst();
         SuperSlab pinned = w.superSlabs().getLast();
@@ -190,7 +190,7 @@ class HeapChoicesTest {
     void aLostIdleSuperSlabIsSkippedAndTheNextOneStillExamined(AccountingPolicy policy) {
         TinyWorld w = TinyWorld.of(policy);
         ThreadHeap owner = w.heap();
-        List<Long> live = new ArrayList<>(TinyWorld.fillOneSuperSlab(owner));
+        List<Long> live = TinyWorld.fillOneSuperSlab(owner);
         List<Long> second = TinyWorld.fillOneSuperSlab(owner);          // maps a second, unpins the first
         live.add(owner.malloc(TinyWorld.SIZE));                          // maps a third, unpins the second
         List<SuperSlab> superSlabs = w.superSlabs();

@@ -13,6 +13,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.slabproof.AccountingPolicy;
 import org.slabproof.CorruptedRemoteStackException;
 import org.slabproof.heap.ThreadHeap;
+import org.slabproof.testkit.OwnedBlock;
 import org.slabproof.testkit.QuiescentChecker;
 import org.slabproof.testkit.TinyWorld;
 
@@ -29,12 +30,12 @@ class ProtocolStepsTest {
     @ParameterizedTest
     @EnumSource(AccountingPolicy.class)
     void remoteFreesAreCountedAsThePolicySays(AccountingPolicy policy) {
-        TinyWorld w = TinyWorld.of(policy);
-        ThreadHeap owner = w.heap();
+        OwnedBlock o = OwnedBlock.of(policy);
+        TinyWorld w = o.world();
+        SuperSlab ss = o.superSlab();
         ThreadHeap other = w.heap();
-        long a = owner.malloc(TinyWorld.SIZE);
-        long b = owner.malloc(TinyWorld.SIZE);
-        SuperSlab ss = w.superSlabs().getFirst();
+        long a = o.block();
+        long b = o.owner().malloc(TinyWorld.SIZE);
         assertEquals(2, w.protocol().activeBlocks(ss));
         other.free(a);                                        // remote: the SuperSlab is owner's
         boolean atFree = policy == AccountingPolicy.DECREMENT_AT_FREE;
@@ -44,7 +45,7 @@ class ProtocolStepsTest {
         assertEquals(1, w.protocol().drain(ss.slabOf(a)));
         assertEquals(1, w.protocol().activeBlocks(ss), "after the drain");
         assertQuiescent(w, false, b);
-        owner.free(b);                                        // local
+        o.owner().free(b);                                    // local
         assertEquals(0, w.protocol().activeBlocks(ss));
         assertQuiescent(w, false);
     }
@@ -52,10 +53,11 @@ class ProtocolStepsTest {
     @ParameterizedTest
     @EnumSource(AccountingPolicy.class)
     void thePinnedSuperSlabIsNeverReleasedEvenWhenEmpty(AccountingPolicy policy) {
-        TinyWorld w = TinyWorld.of(policy);
-        ThreadHeap owner = w.heap();
-        owner.free(owner.malloc(TinyWorld.SIZE));
-        SuperSlab ss = w.superSlabs().getFirst();
+        OwnedBlock o = OwnedBlock.of(policy);
+        TinyWorld w = o.world();
+        ThreadHeap owner = o.owner();
+        SuperSlab ss = o.superSlab();
+        owner.free(o.block());
         assertEquals(SuperSlab.owned(owner.id()), ss.state());
         assertFalse(w.protocol().reclaim(ss), "pinned: no claim (I5)");
         w.trim();

@@ -22,6 +22,7 @@ import org.slabproof.Invariant;
 import org.slabproof.MisalignedAddressException;
 import org.slabproof.Violation;
 import org.slabproof.heap.ThreadHeap;
+import org.slabproof.testkit.OwnedBlock;
 import org.slabproof.testkit.QuiescentChecker;
 import org.slabproof.testkit.TinyWorld;
 
@@ -34,17 +35,6 @@ import org.slabproof.testkit.TinyWorld;
  * vacuously.
  */
 class SlabChecksTest {
-    /** A tiny world, an owner heap and its first block of {@code size} bytes. */
-    private record Owned(TinyWorld world, ThreadHeap owner, long block, SuperSlab superSlab, Slab slab) {
-        static Owned of(AccountingPolicy policy, int size) {
-            TinyWorld w = TinyWorld.of(policy);
-            ThreadHeap owner = w.heap();
-            long block = owner.malloc(size);
-            SuperSlab ss = w.superSlabs().getFirst();
-            return new Owned(w, owner, block, ss, ss.slabOf(block));
-        }
-    }
-
     /** Frees {@code address} through the heap, expects {@code type}, and returns the message. */
     private static String rejected(ThreadHeap heap, long address, Class<? extends AllocatorException> type) {
         String message = assertThrows(type, () -> heap.free(address)).getMessage();
@@ -54,7 +44,7 @@ class SlabChecksTest {
 
     @Test
     void eachBadAddressGetsItsOwnError() {
-        Owned o = Owned.of(AccountingPolicy.DECREMENT_AT_FREE, 24);   // 24-byte blocks: 2 per 64-byte slab
+        OwnedBlock o = OwnedBlock.of(AccountingPolicy.DECREMENT_AT_FREE, 24);   // 24-byte blocks: 2 per 64-byte slab
         long pastLast = o.slab().start() + 2 * 24;                       // in the slab, past its last block
         assertTrue(rejected(o.owner(), pastLast, MisalignedAddressException.class).contains("24-byte block"));
         long nextUncarved = o.block() + 24;
@@ -84,7 +74,7 @@ class SlabChecksTest {
     @ParameterizedTest
     @EnumSource(AccountingPolicy.class)
     void aDrainSplicesTheRemoteBlocksOntoTheLocalFreelistAndSettlesTheRemoteCount(AccountingPolicy policy) {
-        Owned o = Owned.of(policy, TinyWorld.SIZE);
+        OwnedBlock o = OwnedBlock.of(policy, TinyWorld.SIZE);
         long local = o.block();
         long remote = o.owner().malloc(TinyWorld.SIZE);
         long live = o.owner().malloc(TinyWorld.SIZE);
@@ -99,7 +89,7 @@ class SlabChecksTest {
 
     @Test
     void aDrainRejectsALinkToABlockNotCarvedYet() {
-        Owned o = Owned.of(AccountingPolicy.DECREMENT_AT_DRAIN, TinyWorld.SIZE);
+        OwnedBlock o = OwnedBlock.of(AccountingPolicy.DECREMENT_AT_DRAIN, TinyWorld.SIZE);
         o.owner().malloc(TinyWorld.SIZE);
         o.world().heap().free(o.block());
         o.slab().remote().setLink(o.block(), o.slab().start() + 2 * TinyWorld.SIZE);   // the first uncarved block
@@ -108,7 +98,7 @@ class SlabChecksTest {
 
     @Test
     void aDrainChecksTheFirstBlockOfTheStackToo() {
-        Owned o = Owned.of(AccountingPolicy.DECREMENT_AT_DRAIN, TinyWorld.SIZE);
+        OwnedBlock o = OwnedBlock.of(AccountingPolicy.DECREMENT_AT_DRAIN, TinyWorld.SIZE);
         o.owner().malloc(TinyWorld.SIZE);
         o.world().heap().free(o.block());
         o.slab().remote().push(o.block() + 3);                         // a corrupted top of stack
@@ -118,8 +108,8 @@ class SlabChecksTest {
     }
 
     /** Breaks one slab's lists or fields by {@code corruption}, then expects both validations to name it. */
-    private static void reports(AccountingPolicy policy, Invariant invariant, String what, Consumer<Owned> corruption) {
-        Owned o = Owned.of(policy, TinyWorld.SIZE);
+    private static void reports(AccountingPolicy policy, Invariant invariant, String what, Consumer<OwnedBlock> corruption) {
+        OwnedBlock o = OwnedBlock.of(policy, TinyWorld.SIZE);
         assertNull(o.superSlab().validate());
         corruption.accept(o);
         Violation v = o.superSlab().validate();
@@ -162,7 +152,7 @@ class SlabChecksTest {
 
     @Test
     void theCellsHandedToTheKnownBadVariantsAreTheLiveOnes() {
-        Owned o = Owned.of(AccountingPolicy.DECREMENT_AT_FREE, TinyWorld.SIZE);
+        OwnedBlock o = OwnedBlock.of(AccountingPolicy.DECREMENT_AT_FREE, TinyWorld.SIZE);
         o.world().heap().free(o.block());
         assertEquals(o.block(), o.slab().remote().headCell().get());
         assertEquals(1, o.slab().remote().countCell().get());
@@ -182,7 +172,7 @@ class SlabChecksTest {
 
     @Test
     void aSuperSlabKnowsItsBoundsItsSlabsAndItsState() {
-        Owned o = Owned.of(AccountingPolicy.DECREMENT_AT_FREE, TinyWorld.SIZE);
+        OwnedBlock o = OwnedBlock.of(AccountingPolicy.DECREMENT_AT_FREE, TinyWorld.SIZE);
         SuperSlab ss = o.superSlab();
         long size = TinyWorld.TINY.superSlabSize();
         assertTrue(ss.contains(ss.base()) && ss.contains(ss.base() + size - 1));

@@ -14,6 +14,7 @@ import org.slabproof.AccountingPolicy;
 import org.slabproof.InvalidSizeException;
 import org.slabproof.UseAfterReleaseException;
 import org.slabproof.heap.ThreadHeap;
+import org.slabproof.testkit.OwnedBlock;
 import org.slabproof.testkit.QuiescentChecker;
 import org.slabproof.testkit.TinyWorld;
 
@@ -57,12 +58,12 @@ class StepResultsTest {
     @ParameterizedTest
     @EnumSource(AccountingPolicy.class)
     void unpinHandsTheCreditBackAndLeavesANonEmptySuperSlabIdleEvenAcrossATrim(AccountingPolicy policy) {
-        TinyWorld w = TinyWorld.of(policy);
-        ThreadHeap owner = w.heap();
-        long freed = owner.malloc(TinyWorld.SIZE);
+        OwnedBlock o = OwnedBlock.of(policy);
+        TinyWorld w = o.world();
+        ThreadHeap owner = o.owner();
+        SuperSlab ss = o.superSlab();
         long live = owner.malloc(TinyWorld.SIZE);
-        owner.free(freed);                                               // local: the credit grows again
-        SuperSlab ss = w.superSlabs().getFirst();
+        owner.free(o.block());                                           // local: the credit grows again
         assertFalse(w.protocol().unpin(ss, owner.id()), "one live block: not released");
         assertEquals(SuperSlab.idle(owner.id()), ss.state(), "still the owner's");
         assertEquals(0, ss.credit());
@@ -79,19 +80,16 @@ class StepResultsTest {
     @ParameterizedTest
     @EnumSource(AccountingPolicy.class)
     void abandonSaysWhetherItReleased(AccountingPolicy policy) {
-        TinyWorld w = TinyWorld.of(policy);
-        ThreadHeap owner = w.heap();
-        owner.malloc(TinyWorld.SIZE);
-        SuperSlab kept = w.superSlabs().getFirst();
-        assertFalse(w.protocol().abandon(kept), "a live block: queued, not released");
+        OwnedBlock o = OwnedBlock.of(policy);
+        SuperSlab kept = o.superSlab();
+        assertFalse(o.world().protocol().abandon(kept), "a live block: queued, not released");
         assertEquals(SuperSlab.ABANDONED, kept.kind());
         assertFalse(kept.markQueued(), "already queued for adopters, once");
 
-        TinyWorld v = TinyWorld.of(policy);
-        ThreadHeap emptied = v.heap();
-        emptied.free(emptied.malloc(TinyWorld.SIZE));
-        SuperSlab empty = v.superSlabs().getFirst();
-        assertTrue(v.protocol().abandon(empty), "empty: released at once");
+        OwnedBlock emptied = OwnedBlock.of(policy);
+        emptied.owner().free(emptied.block());
+        SuperSlab empty = emptied.superSlab();
+        assertTrue(emptied.world().protocol().abandon(empty), "empty: released at once");
         assertEquals(SuperSlab.RELEASED, empty.kind());
         assertEquals(Thread.currentThread().threadId(), empty.releasedByThread());
     }
@@ -99,10 +97,11 @@ class StepResultsTest {
     @ParameterizedTest
     @EnumSource(AccountingPolicy.class)
     void reclaimOfAnExpectedStateSaysWhetherItReleased(AccountingPolicy policy) {
-        TinyWorld w = TinyWorld.of(policy);
-        ThreadHeap owner = w.heap();
-        long live = owner.malloc(TinyWorld.SIZE);
-        SuperSlab ss = w.superSlabs().getFirst();
+        OwnedBlock o = OwnedBlock.of(policy);
+        TinyWorld w = o.world();
+        ThreadHeap owner = o.owner();
+        long live = o.block();
+        SuperSlab ss = o.superSlab();
         assertFalse(w.protocol().unpin(ss, owner.id()));
         assertFalse(w.protocol().reclaim(ss, SuperSlab.idle(owner.id() + 1)), "another heap's state: no claim");
         assertEquals(SuperSlab.idle(owner.id()), ss.state());

@@ -116,6 +116,8 @@ public final class TinyWorld {
     /**
      * Allocates, from a heap that holds no block yet, exactly the {@link #SIZE} blocks that fill
      * its first SuperSlab: the heap's next malloc of that size maps a second one and unpins this one.
+     *
+     * @return the blocks in allocation order, in a new list the caller may change
      */
     public static List<Long> fillOneSuperSlab(ThreadHeap heap) {
         List<Long> blocks = new ArrayList<>();
