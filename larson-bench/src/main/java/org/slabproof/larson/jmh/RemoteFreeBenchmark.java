@@ -20,6 +20,7 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.slabproof.AccountingPolicy;
 import org.slabproof.Allocator;
 import org.slabproof.AllocatorConfig;
+import org.slabproof.AllocatorStats;
 import org.slabproof.ThreadHeapHandle;
 
 /**
@@ -27,6 +28,12 @@ import org.slabproof.ThreadHeapHandle;
  * second thread frees them, so every free is a push onto a remote stack, and the owner's mallocs
  * drain those stacks on their slow path. The auxiliary counters report blocks handed over and
  * remotely freed per second; the idle counters show how often a side found nothing to do.
+ *
+ * <p>{@code policy=noop} runs the same two threads and ring with no allocator (the owner hands over
+ * made-up nonzero words, the remote side drops them): the benchmark's own ceiling, to read next to
+ * the allocator's figures. On a 2-vCPU virtual machine that ceiling moves by several times between
+ * forks and even between iterations, because the rate of a two-thread hand-over is the rate at
+ * which cache lines travel between the two vCPUs, and where the hypervisor puts them decides that.
  */
 @State(Scope.Group)
 @BenchmarkMode(Mode.Throughput)
@@ -36,8 +43,8 @@ import org.slabproof.ThreadHeapHandle;
 @Fork(value = 1, jvmArgsAppend = {"--enable-native-access=ALL-UNNAMED"})
 public class RemoteFreeBenchmark {
 
-    /** Accounting policy id. */
-    @Param({"decrement-at-free", "decrement-at-drain"})
+    /** Accounting policy id, or {@code noop}: the ring alone, no allocator. */
+    @Param({"decrement-at-free", "decrement-at-drain", "noop"})
     public String policy;
 
     /** Request size; 64 is one size class. */
@@ -48,7 +55,9 @@ public class RemoteFreeBenchmark {
     @Param({"1024"})
     public int ringCapacity;
 
-    private Allocator allocator;
+    private static final String NOOP = "noop";
+
+    private Allocator allocator;                    // null for noop
     private BlockRing ring;
 
     /** The owner's counts, reported by JMH as rates. */
@@ -68,10 +77,10 @@ public class RemoteFreeBenchmark {
             ringFull = 0;
         }
 
-        /** The owner thread's handle (a thread-scoped setup runs on the benchmark thread). */
+        /** The owner thread's handle (a thread-scoped setup runs on the benchmark thread); none for noop. */
         @Setup(Level.Trial)
         public void attach(RemoteFreeBenchmark b) {
-            heap = b.allocator.attachThread();
+            heap = b.allocator == null ? null : b.allocator.attachThread();
         }
     }
 
@@ -92,26 +101,37 @@ public class RemoteFreeBenchmark {
             ringEmpty = 0;
         }
 
-        /** The remote thread's handle. */
+        /** The remote thread's handle; none for noop. */
         @Setup(Level.Trial)
         public void attach(RemoteFreeBenchmark b) {
-            heap = b.allocator.attachThread();
+            heap = b.allocator == null ? null : b.allocator.attachThread();
         }
     }
 
-    /** Creates the allocator and the ring. */
+    /** Creates the allocator (none for noop) and the ring. */
     @Setup(Level.Trial)
     public void open() {
-        allocator = Allocator.create(AllocatorConfig.builder().policy(AccountingPolicy.fromId(policy)).build());
+        allocator = NOOP.equals(policy) ? null
+                : Allocator.create(AllocatorConfig.builder().policy(AccountingPolicy.fromId(policy)).build());
         ring = new BlockRing(ringCapacity);
     }
 
-    /** Frees the blocks still in flight, then unmaps everything. */
+    /**
+     * Frees the blocks still in flight, prints how the owner's slow path went (so that a fork's
+     * rate can be read against how many blocks each drain brought back), then unmaps everything.
+     */
     @TearDown(Level.Trial)
     public void close() {
+        if (allocator == null) {
+            return;
+        }
         for (long block = ring.poll(); block != 0; block = ring.poll()) {
             allocator.free(block);
         }
+        AllocatorStats s = allocator.stats();
+        System.out.printf("allocator %s: mallocs=%d slow_mallocs=%d drains=%d drained_blocks=%d (%.1f per drain)"
+                + " superslabs_peak=%d%n", policy, s.mallocs(), s.slowMallocs(), s.drains(), s.drainedBlocks(),
+                s.drains() == 0 ? 0.0 : (double) s.drainedBlocks() / s.drains(), s.superSlabsPeak());
         allocator.close();
     }
 
@@ -128,7 +148,8 @@ public class RemoteFreeBenchmark {
             Thread.yield();
             return;
         }
-        ring.offer(counts.heap.malloc(size));
+        // noop: a made-up word instead of a block, nonzero as every block address is.
+        ring.offer(counts.heap == null ? counts.handedOver + 1 : counts.heap.malloc(size));
         counts.handedOver++;
     }
 
@@ -143,7 +164,9 @@ public class RemoteFreeBenchmark {
             Thread.yield();
             return;
         }
-        counts.heap.free(block);
+        if (counts.heap != null) {
+            counts.heap.free(block);
+        }
         counts.remoteFrees++;
     }
 }

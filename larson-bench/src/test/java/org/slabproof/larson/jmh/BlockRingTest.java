@@ -4,6 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
@@ -37,8 +41,9 @@ class BlockRingTest {
     void everyBlockCrossesBetweenTwoThreadsOnceInOrder() throws InterruptedException {
         BlockRing ring = new BlockRing(8);
         int n = 100_000;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         Thread producer = Thread.ofPlatform().start(() -> {
-            for (long v = 1; v <= n; ) {
+            for (long v = 1; v <= n && System.nanoTime() < deadline; ) {
                 if (ring.offer(v)) {
                     v++;
                 } else {
@@ -50,12 +55,16 @@ class BlockRingTest {
         while (expected <= n) {
             long v = ring.poll();
             if (v == 0) {
+                if (System.nanoTime() > deadline) {
+                    fail("the ring handed over " + (expected - 1) + " of " + n + " words in 30 s: one was lost");
+                }
                 Thread.onSpinWait();
                 continue;
             }
             assertEquals(expected++, v);
         }
-        producer.join();
+        producer.join(Duration.ofSeconds(30));
+        assertFalse(producer.isAlive(), "the producer did not finish");
         assertEquals(0, ring.poll());
     }
 }
