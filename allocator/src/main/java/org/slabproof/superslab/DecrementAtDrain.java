@@ -51,6 +51,11 @@ public class DecrementAtDrain extends FreeProtocol {
     }
 
     @Override
+    public int credit(Slab slab) {
+        return 0;
+    }
+
+    @Override
     public int count(SuperSlab ss) {
         return ss.usedBlocks();
     }
@@ -87,9 +92,16 @@ public class DecrementAtDrain extends FreeProtocol {
         return ss.remotePending() >= ss.publishedCount();
     }
 
+    /** Nothing is counted ahead, so no slab may carry decrement-at-free's uncounted mark. */
     @Override
     public Violation validateCount(SuperSlab ss) {
-        int credit = ss.credit();
-        return credit == 0 ? null : new Violation(Invariant.I1, "decrement-at-drain holds no credit, found " + credit);
+        for (int i = 0; i < ss.formattedSlabs(); i++) {
+            int uncounted = ss.slab(i).uncounted();
+            if (uncounted != 0) {
+                return new Violation(Invariant.I1, "decrement-at-drain counts nothing ahead, but slab " + i
+                        + " has " + uncounted + " uncounted blocks");
+            }
+        }
+        return null;
     }
 }

@@ -93,6 +93,12 @@ public abstract class FreeProtocol {
     public abstract int drain(Slab slab);
 
     /**
+     * The owner's credit on a slab: blocks counted ahead and not handed out (owner or claimant;
+     * always 0 under decrement-at-drain, which counts nothing ahead).
+     */
+    public abstract int credit(Slab slab);
+
+    /**
      * {@code total_active_blocks} as the policy keeps it (owner, claimant, or quiescent): the
      * value whose zero means "empty".
      */

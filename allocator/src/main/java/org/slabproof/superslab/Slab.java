@@ -46,8 +46,11 @@ public final class Slab {
     private int carved;                    // blocks carved so far (bump pointer), 0..capacity; written with release
                                            // stores and read with acquire loads by other threads' checkBlock
     private int used;                      // live + remote-pending blocks, 0..capacity
-    private int credit;                    // decrement-at-free: blocks counted ahead by the owner and not handed out
-                                           // (I1: the SuperSlab count is live + the credits of its slabs), 0..capacity
+    private int uncounted;                 // decrement-at-free: blocks the owner could hand out (local freelist or
+                                           // uncarved) that the SuperSlab's count does not include, 0..capacity-used;
+                                           // the rest of them, capacity-used-uncounted, is the owner's credit (I1).
+                                           // Written at a credit refill, a drain, a format and a credit return, never
+                                           // on the fast paths; always 0 under decrement-at-drain
     private boolean waiting;               // the owner's slow path found no block here and stopped looking; its next
                                            // local free into the slab lists it again (a hint of the heap's, no invariant)
 
@@ -246,8 +249,9 @@ public final class Slab {
             return new Violation(Invariant.I2, "slab " + index + ": remote stack holds " + pending + " blocks but only "
                     + used + " are in use");
         }
-        if (credit < 0 || credit > capacity) {
-            return new Violation(Invariant.I1, "slab " + index + ": credit " + credit + " outside 0.." + capacity);
+        if (uncounted < 0 || uncounted > capacity - used) {
+            return new Violation(Invariant.I1, "slab " + index + ": " + uncounted + " uncounted blocks outside 0.."
+                    + (capacity - used) + ", the blocks the owner could hand out");
         }
         return null;
     }
@@ -316,14 +320,18 @@ public final class Slab {
         return capacity - used;
     }
 
-    /** Decrement-at-free: the owner's unspent credit on this slab (owner or claimant). */
-    public int credit() {
-        return credit;
+    /**
+     * Decrement-at-free: blocks the owner could hand out without draining that the SuperSlab's
+     * count does not include (owner or claimant); {@link #locallyAvailable()} minus this is the
+     * owner's credit on the slab ({@link FreeProtocol#credit}).
+     */
+    public int uncounted() {
+        return uncounted;
     }
 
-    /** Sets the owner's credit on this slab (owner only; the protocol keeps the SuperSlab count in step). */
-    public void setCredit(int credit) {
-        this.credit = credit;
+    /** Sets the uncounted blocks (owner or claimant; the protocol keeps the SuperSlab count in step). */
+    public void setUncounted(int uncounted) {
+        this.uncounted = uncounted;
     }
 
     /**

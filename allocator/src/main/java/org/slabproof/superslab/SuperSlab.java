@@ -339,7 +339,7 @@ public final class SuperSlab {
     public int credit() {
         int credit = 0;
         for (int i = 0; i < formattedSlabs; i++) {
-            credit += slabs[i].credit();
+            credit += protocol.credit(slabs[i]);
         }
         return credit;
     }

@@ -114,6 +114,33 @@ public abstract class AllocatorContract {
         assertEverythingReleased(allocator.stats());
     }
 
+    /**
+     * Larson's core pattern, in lockstep: the owner allocates a batch, another thread frees it
+     * (remote frees into the owner's pinned slabs), and the owner's next mallocs drain those
+     * blocks back and hand them out again. The count must stay exact through every drain, so that
+     * the owner's hand-off at exit returns exactly its credit (I1), and everything goes back (I6).
+     */
+    @Test
+    protected void anOwnerReusingBlocksItsRemoteFreesDrainedBackKeepsTheCountExact() {
+        long[] batch = new long[600];                       // not a divisor of a slab's 1024 blocks of 64 bytes
+        Threads.runInPhases(2, 2 * 64, (t, phase) -> {
+            boolean allocating = phase % 2 == 0;
+            if (t == 0 && allocating) {
+                for (int i = 0; i < batch.length; i++) {
+                    batch[i] = allocator.malloc(64);        // from the second batch on, partly drained blocks
+                }
+            } else if (t == 1 && !allocating) {
+                for (long block : batch) {
+                    allocator.free(block);                  // remote: the owner is alive and has them pinned
+                }
+            }
+        });
+        reclaimAll();
+        AllocatorStats s = allocator.stats();
+        assertTrue(s.drainedBlocks() > 0, "the owner drained remote frees: " + s);
+        assertEverythingReleased(s);
+    }
+
     /** A thread allocates and exits without calling anything; another frees its blocks (I6). */
     @Test
     protected void blocksOfAnExitedThreadFreedByAnotherAreReclaimed() {

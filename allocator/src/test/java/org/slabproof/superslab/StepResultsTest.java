@@ -2,6 +2,7 @@ package org.slabproof.superslab;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -35,7 +36,7 @@ class StepResultsTest {
         long first = owner.malloc(TinyWorld.SIZE);
         SuperSlab pinned = w.superSlabs().getFirst();
         assertEquals(TinyWorld.PER_SLAB, pinned.totalActiveBlocks(), "a refill counts the whole slab ahead");
-        assertEquals(TinyWorld.PER_SLAB - 1, pinned.slabOf(first).credit());
+        assertEquals(TinyWorld.PER_SLAB - 1, w.protocol().credit(pinned.slabOf(first)));
         long[] slab = {first, owner.malloc(TinyWorld.SIZE), owner.malloc(TinyWorld.SIZE), owner.malloc(TinyWorld.SIZE)};
         for (int i = 0; i < slab.length - 1; i++) {
             assertEquals(FreeProtocol.REMOTE, other.free(slab[i]));
@@ -53,6 +54,31 @@ class StepResultsTest {
         }
         assertEquals(FreeProtocol.REMOTE_RELEASED, consumer.free(blocks.getLast()));
         assertEquals(1, v.released());
+    }
+
+    /**
+     * Decrement-at-free's derived credit through a drain: a block the owner drains back was taken
+     * off the count by its remote free, so it comes back uncounted (no credit), and taking it
+     * counts it again first.
+     */
+    @Test
+    void aDrainedBlockComesBackUncountedAndIsCountedAgainWhenTaken() {
+        OwnedBlock o = OwnedBlock.of(AccountingPolicy.DECREMENT_AT_FREE);
+        FreeProtocol protocol = o.world().protocol();
+        for (int i = 1; i < TinyWorld.PER_SLAB; i++) {
+            o.owner().malloc(TinyWorld.SIZE);                            // the slab is full, its credit spent
+        }
+        assertEquals(0, protocol.credit(o.slab()));
+        assertEquals(FreeProtocol.REMOTE, o.world().heap().free(o.block()));
+        assertEquals(TinyWorld.PER_SLAB - 1, o.superSlab().totalActiveBlocks(), "the remote free decremented");
+        assertEquals(1, protocol.drain(o.slab()));
+        assertEquals(1, o.slab().uncounted(), "the drained block is not in the count");
+        assertEquals(0, protocol.credit(o.slab()), "so it is no credit either");
+        assertNull(o.superSlab().validate());
+        assertEquals(o.block(), o.owner().malloc(TinyWorld.SIZE));
+        assertEquals(TinyWorld.PER_SLAB, o.superSlab().totalActiveBlocks(), "taken, it was counted again");
+        assertEquals(0, o.slab().uncounted());
+        assertNull(o.superSlab().validate());
     }
 
     @ParameterizedTest

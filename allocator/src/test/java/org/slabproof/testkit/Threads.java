@@ -5,6 +5,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.Phaser;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntConsumer;
 
@@ -40,6 +43,53 @@ public final class Threads {
         }
         joinAll(threads, DEADLINE);
         rethrow(failure.get());
+    }
+
+    /** One phase of one thread's work in {@link #runInPhases}. */
+    @FunctionalInterface
+    public interface PhaseBody {
+        /** Runs thread {@code thread}'s part of phase {@code phase}. */
+        void run(int thread, int phase);
+    }
+
+    /**
+     * Runs {@code phases} phases on {@code n} threads in lockstep: every thread finishes phase k
+     * before any starts phase k + 1. A thread that fails ends the run for all at once (the others
+     * are released from the phase barrier rather than left waiting for its deadline), and its
+     * failure is the one rethrown.
+     */
+    public static void runInPhases(int n, int phases, PhaseBody body) {
+        Phaser lockstep = new Phaser(n);
+        AtomicReference<Throwable> first = new AtomicReference<>();
+        try {
+            runConcurrently(n, t -> {
+                try {
+                    for (int p = 0; p < phases; p++) {
+                        body.run(t, p);
+                        awaitPhase(lockstep, p);
+                    }
+                } catch (RuntimeException | Error e) {
+                    first.compareAndSet(null, e);
+                    lockstep.forceTermination();
+                    throw e;
+                }
+            });
+        } catch (RuntimeException | Error e) {
+            rethrow(first.get() != null ? first.get() : e);
+        }
+    }
+
+    private static void awaitPhase(Phaser lockstep, int phase) {
+        try {
+            if (lockstep.awaitAdvanceInterruptibly(lockstep.arrive(), DEADLINE.toNanos(), TimeUnit.NANOSECONDS) < 0) {
+                throw new AssertionError("stopped after phase " + phase + ": another thread failed");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted after phase " + phase, e);
+        } catch (TimeoutException e) {
+            throw new AssertionError("phase " + phase + " did not end within " + DEADLINE + " (a thread hung)", e);
+        }
     }
 
     /** Runs {@code body} on one new thread and waits until it has terminated. */

@@ -20,8 +20,10 @@ import org.slabproof.testkit.cells.Cells;
  * ends in exactly one place (I2), and the count agrees (I1). Blocks are named by index: b0 = a,
  * b1 = b, b2 = c.
  *
- * <p>Targets racy-drain (a push between the drain's read and its clear is lost, I2) and
- * double-dec (the drain subtracts what the frees already did: the count goes below zero, I1).
+ * <p>Targets racy-drain (a push between the drain's read and its clear is lost, I2),
+ * double-dec (the drain subtracts what the frees already did: the count goes below zero, I1) and
+ * drain-as-credit (the drained blocks count as credit though the frees took them off the count:
+ * the count is below the live blocks plus credit, I1).
  *
  * <p>Run alone: {@code ci/jcstress-gate --cell 02}, or
  * {@code java -jar jcstress-tests/target/jcstress.jar -jvmArgsPrepend --enable-native-access=ALL-UNNAMED -t Matrix_02}
@@ -84,6 +86,16 @@ public abstract class Matrix_02_PushDrain extends CellTest {
     @JCStressMeta(DecrementAtFree.class)
     @State
     public static class RacyDrain extends Matrix_02_PushDrain {
+        @Actor   public void first(LLL_Result r)   { r.r1 = cell.first(); }
+        @Actor   public void second(LLL_Result r)  { r.r2 = cell.second(); }
+        @Arbiter public void arbiter(LLL_Result r) { r.r3 = cell.arbiter(); }
+    }
+
+    /** The drain's blocks handed to the owner as credit, though their frees took them off the count, graded by decrement-at-free's table. */
+    @JCStressTest
+    @JCStressMeta(DecrementAtFree.class)
+    @State
+    public static class DrainAsCredit extends Matrix_02_PushDrain {
         @Actor   public void first(LLL_Result r)   { r.r1 = cell.first(); }
         @Actor   public void second(LLL_Result r)  { r.r2 = cell.second(); }
         @Arbiter public void arbiter(LLL_Result r) { r.r3 = cell.arbiter(); }

@@ -23,7 +23,8 @@ import org.slabproof.testkit.cells.Cells;
  *
  * <p>Targets check-then-release and claim-pinned (the pinned SuperSlab is released under its
  * owner: I5, and the owner's allocation touches released memory: I4), racy-credit-refill (the
- * refill's read-modify-write loses the free's decrement, I1) and double-dec (I1).
+ * refill's read-modify-write loses the free's decrement, I1), double-dec and drain-as-credit (the
+ * drained blocks taken off the count twice, or handed out as credit: I1).
  *
  * <p>Run alone: {@code ci/jcstress-gate --cell 04}, or
  * {@code java -jar jcstress-tests/target/jcstress.jar -jvmArgsPrepend --enable-native-access=ALL-UNNAMED -t Matrix_04}
@@ -106,6 +107,16 @@ public abstract class Matrix_04_RemoteFreeVsRefill extends CellTest {
     @JCStressMeta(DecrementAtFree.class)
     @State
     public static class RacyCreditRefill extends Matrix_04_RemoteFreeVsRefill {
+        @Actor   public void first(LLL_Result r)   { r.r1 = cell.first(); }
+        @Actor   public void second(LLL_Result r)  { r.r2 = cell.second(); }
+        @Arbiter public void arbiter(LLL_Result r) { r.r3 = cell.arbiter(); }
+    }
+
+    /** The drain's blocks handed to the owner as credit, though their frees took them off the count, graded by decrement-at-free's table. */
+    @JCStressTest
+    @JCStressMeta(DecrementAtFree.class)
+    @State
+    public static class DrainAsCredit extends Matrix_04_RemoteFreeVsRefill {
         @Actor   public void first(LLL_Result r)   { r.r1 = cell.first(); }
         @Actor   public void second(LLL_Result r)  { r.r2 = cell.second(); }
         @Arbiter public void arbiter(LLL_Result r) { r.r3 = cell.arbiter(); }

@@ -5,6 +5,7 @@ import static org.slabproof.variants.KnownBadVariant.CHECK_THEN_RELEASE;
 import static org.slabproof.variants.KnownBadVariant.CLAIM_PINNED;
 import static org.slabproof.variants.KnownBadVariant.DOUBLE_CREDIT_RETURN;
 import static org.slabproof.variants.KnownBadVariant.DOUBLE_DEC;
+import static org.slabproof.variants.KnownBadVariant.DRAIN_AS_CREDIT;
 import static org.slabproof.variants.KnownBadVariant.EXIT_LEAVES_PINNED;
 import static org.slabproof.variants.KnownBadVariant.LOCAL_FREE_INTO_IDLE;
 import static org.slabproof.variants.KnownBadVariant.LOST_CREDIT;
@@ -135,7 +136,7 @@ public class HeapScenario {
                         p.ops(p.op("exitA")), p.ops(p.op("freeB", 0)),
                         p.ops(p.op("trim"))),
                 p.shape("refill vs remote free: A's malloc drains its slab and refills credit; B frees A's other block",
-                        EnumSet.of(RACY_CREDIT_REFILL, DOUBLE_DEC, CHECK_THEN_RELEASE, CLAIM_PINNED),
+                        EnumSet.of(RACY_CREDIT_REFILL, DOUBLE_DEC, DRAIN_AS_CREDIT, CHECK_THEN_RELEASE, CLAIM_PINNED),
                         p.ops(p.op("mallocA", 1), p.op("mallocA", 0), p.op("freeB", 0)),
                         p.ops(p.op("mallocA", 0)), p.ops(p.op("freeB", 1)),
                         p.ops()),

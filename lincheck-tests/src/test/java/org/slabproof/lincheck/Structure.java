@@ -7,6 +7,7 @@ import static org.slabproof.variants.KnownBadVariant.DEC_BEFORE_PUBLISH;
 import static org.slabproof.variants.KnownBadVariant.DOUBLE_CREDIT_RETURN;
 import static org.slabproof.variants.KnownBadVariant.DOUBLE_DEC;
 import static org.slabproof.variants.KnownBadVariant.DOUBLE_ZERO;
+import static org.slabproof.variants.KnownBadVariant.DRAIN_AS_CREDIT;
 import static org.slabproof.variants.KnownBadVariant.EXIT_LEAVES_PINNED;
 import static org.slabproof.variants.KnownBadVariant.LOCAL_FREE_INTO_IDLE;
 import static org.slabproof.variants.KnownBadVariant.LOST_CREDIT;
@@ -39,7 +40,7 @@ import org.slabproof.variants.KnownBadVariant;
  * <li>last frees: double-zero (I3: two frees saw the zero), dec-before-publish (I4: the push after
  *     a trim released the SuperSlab), seed-missing-remote-dec (I1).</li>
  * <li>heaps: seed-missing-remote-dec, double-dec, local-free-into-idle, lost-credit,
- *     double-credit-return, racy-credit-refill (I1); exit-leaves-pinned, skip-recheck,
+ *     double-credit-return, racy-credit-refill, drain-as-credit (I1); exit-leaves-pinned, skip-recheck,
  *     release-without-drain, reap-live-owner (I6); check-then-release, claim-pinned (I5: the
  *     SuperSlab of a live owner's current slab released); adopt-without-claim, pin-without-cas
  *     (I4: an allocation from released memory).</li>
@@ -57,7 +58,8 @@ public enum Structure {
     HEAPS(HeapScenario.class, HeapScenario.Spec.class, 2, 3, 2, HeapScenario::pinnedScenarios, null,
             EnumSet.of(SEED_MISSING_REMOTE_DEC, DOUBLE_DEC, CHECK_THEN_RELEASE, LOCAL_FREE_INTO_IDLE,
                     ADOPT_WITHOUT_CLAIM, REAP_LIVE_OWNER, SKIP_RECHECK, EXIT_LEAVES_PINNED, CLAIM_PINNED,
-                    PIN_WITHOUT_CAS, RELEASE_WITHOUT_DRAIN, LOST_CREDIT, DOUBLE_CREDIT_RETURN, RACY_CREDIT_REFILL)),
+                    PIN_WITHOUT_CAS, RELEASE_WITHOUT_DRAIN, LOST_CREDIT, DOUBLE_CREDIT_RETURN, RACY_CREDIT_REFILL,
+                    DRAIN_AS_CREDIT)),
     /** {@link AllocatorScenario}: the whole allocator with two heaps; results are slot occupancy only. */
     ALLOCATOR(AllocatorScenario.class, AllocatorScenario.Spec.class, 2, 3, 1, AllocatorScenario::pinnedScenarios, null,
             EnumSet.of(SEED_MISSING_REMOTE_DEC, DOUBLE_DEC));

@@ -31,7 +31,7 @@ import org.slabproof.superslab.FreeProtocol;
  * invariants in {@link #breaks()}), and which cells of the interleaving matrix target it.
  *
  * <p>The first seven break the protocol steps of the seed's analysis; the next five break steps
- * the heap adds (routing, adoption, reaping, exit, the re-read after a hand-off); the last six
+ * the heap adds (routing, adoption, reaping, exit, the re-read after a hand-off); the last seven
  * break the steps of pinning and of owner credit, which make the owner's fast path free of atomic
  * steps and let the trimmer reclaim memory while owners live.
  */
@@ -112,7 +112,13 @@ public enum KnownBadVariant {
     /** The credit refill is a plain read-modify-write of the count. */
     RACY_CREDIT_REFILL("racy-credit-refill", RacyCreditRefill::new,
             "the owner's credit refill reads, adds and writes the count: a concurrent remote decrement is lost",
-            EnumSet.of(I1), EnumSet.of(JCSTRESS, LINCHECK, VMLENS), "remote-free-vs-refill");
+            EnumSet.of(I1), EnumSet.of(JCSTRESS, LINCHECK, VMLENS), "remote-free-vs-refill"),
+    /** The drain leaves the moved blocks out of the uncounted mark: they become credit. */
+    DRAIN_AS_CREDIT("drain-as-credit", DrainAsCredit::new,
+            "the drain hands remotely freed blocks to the owner as credit, though their frees already took them"
+                    + " off the count: the count falls below the live blocks",
+            EnumSet.of(I1), EnumSet.of(JUNIT, JCSTRESS, LINCHECK, LARSON, VMLENS), "push-drain",
+            "remote-free-vs-refill");
 
     private final String id;
     private final Supplier<FreeProtocol> factory;

@@ -3,7 +3,7 @@ package org.slabproof.variants;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.slabproof.superslab.DecrementAtFree;
-import org.slabproof.superslab.Slab;
+import org.slabproof.superslab.SuperSlab;
 
 /**
  * The owner's credit refill as a plain read-modify-write of the shared count (read, add, write)
@@ -17,10 +17,8 @@ public final class RacyCreditRefill extends DecrementAtFree {
     }
 
     @Override
-    protected int refill(Slab slab) {
-        int credit = slab.locallyAvailable() + 1;
-        AtomicInteger count = slab.superSlab().totalActiveBlocksCell();
-        count.set(count.get() + credit);                        // BUG: not one atomic step
-        return credit;
+    protected void countAhead(SuperSlab ss, int blocks) {
+        AtomicInteger count = ss.totalActiveBlocksCell();
+        count.set(count.get() + blocks);                        // BUG: not one atomic step
     }
 }

@@ -8,7 +8,8 @@ import org.slabproof.superslab.FreeProtocol;
  * pending on its remote stack; another heap frees a, then c, while the owner's malloc takes the
  * slow path, which drains the stack and allocates. Every freed block must end in exactly one
  * place (I2) and the count must agree (I1). Targets: racy-drain (a push between the drain's read
- * and its clear is lost, I2), double-dec (the drain subtracts again, I1).
+ * and its clear is lost, I2), double-dec (the drain subtracts again, I1), drain-as-credit (the
+ * drained blocks become credit, I1).
  */
 public final class PushDrain extends Cell {
     private final long a;

@@ -16,7 +16,7 @@ import org.slabproof.superslab.SuperSlab;
  * pinned: its release attempt must fail (I5), and the count must end at live plus credit (I1).
  * Targets: check-then-release and claim-pinned (an owned SuperSlab released under its owner, I5,
  * or touched after, I4), racy-credit-refill (the refill's read-modify-write loses the free's
- * decrement, I1), double-dec (I1).
+ * decrement, I1), double-dec and drain-as-credit (I1).
  */
 public final class RemoteFreeVsRefill extends Cell {
     private final long a;
