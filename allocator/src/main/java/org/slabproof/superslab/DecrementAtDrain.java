@@ -92,14 +92,14 @@ public class DecrementAtDrain extends FreeProtocol {
         return ss.remotePending() >= ss.publishedCount();
     }
 
-    /** Nothing is counted ahead, so no slab may carry decrement-at-free's uncounted mark. */
+    /** Nothing is counted ahead, so no slab may carry decrement-at-free's credit limit. */
     @Override
     public Violation validateCount(SuperSlab ss) {
         for (int i = 0; i < ss.formattedSlabs(); i++) {
-            int uncounted = ss.slab(i).uncounted();
-            if (uncounted != 0) {
+            int limit = ss.slab(i).creditLimit();
+            if (limit != 0) {
                 return new Violation(Invariant.I1, "decrement-at-drain counts nothing ahead, but slab " + i
-                        + " has " + uncounted + " uncounted blocks");
+                        + " has a credit limit of " + limit);
             }
         }
         return null;

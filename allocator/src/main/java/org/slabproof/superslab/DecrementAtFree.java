@@ -18,13 +18,13 @@ import org.slabproof.Violation;
  * block is live, a remote free can make it zero only once the owner holds no credit, and an
  * unpinned or abandoned SuperSlab counts exactly its live blocks.
  *
- * <p>The credit is not stored: a slab's credit is {@code locallyAvailable - uncounted}
- * ({@link #credit}), where {@link Slab#uncounted()} is the blocks the owner could hand out that the
- * count does not include: the drained ones, whose remote frees already subtracted them, and all of
- * them while the slab holds no credit. An allocation lowers {@code locallyAvailable} and a local
- * free raises it, so they spend and earn credit with no write beyond the slab's own {@code used};
- * {@code uncounted} changes only at a refill (to 0), a drain (plus the blocks moved), a credit
- * return and a format (to {@code locallyAvailable}). The owner's fast paths thus write what
+ * <p>The credit is not stored: a slab's credit is {@code creditLimit - used} ({@link #credit}),
+ * where {@link Slab#creditLimit()} is the value of {@code used} up to which the owner has counted
+ * ahead. An allocation raises {@code used} and a local free lowers it, so they spend and earn
+ * credit with no write beyond {@code used} itself; the limit moves only on the slow paths: a
+ * refill raises it to the capacity, a drain lowers it by the blocks it moved (their remote frees
+ * already took them off the count, so they come back as no credit), and a credit return (unpin,
+ * abandon, format) sets it to {@code used}. The owner's fast paths thus write what
  * decrement-at-drain's write, plus one compare on allocation; with a stored credit, written on
  * every malloc and free, the owner's malloc+free pair took about 2 ns (10%) longer.
  */
@@ -41,7 +41,7 @@ public class DecrementAtFree extends FreeProtocol {
     @Override
     public long allocate(Slab slab) {
         long block = slab.take();
-        if (block != 0 && slab.locallyAvailable() < slab.uncounted()) {
+        if (block != 0 && slab.used() > slab.creditLimit()) {
             refill(slab);                                   // the block was not counted: count it first (I1)
         }
         return block;
@@ -53,7 +53,7 @@ public class DecrementAtFree extends FreeProtocol {
      */
     private void refill(Slab slab) {
         countAhead(slab.superSlab(), slab.locallyAvailable() + 1);
-        slab.setUncounted(0);
+        slab.setCreditLimit(slab.capacity());
     }
 
     /** The refill's one atomic add to the shared count (a known-bad variant breaks it). */
@@ -63,12 +63,13 @@ public class DecrementAtFree extends FreeProtocol {
 
     @Override
     public int credit(Slab slab) {
-        return slab.locallyAvailable() - slab.uncounted();
+        return slab.creditLimit() - slab.used();
     }
 
     /**
-     * Returns the slab's credit before it changes class (credit counts blocks of the old size), and
-     * starts the new class with none. The SuperSlab is pinned, so a zero seen here needs no release.
+     * Returns the slab's credit before it changes class: credit counts blocks of the old size, and
+     * the new class starts with none (the slab is empty, so the limit is now 0). The SuperSlab is
+     * pinned, so a zero seen here needs no release.
      */
     @Override
     public boolean format(Slab slab, int cls) {
@@ -76,9 +77,7 @@ public class DecrementAtFree extends FreeProtocol {
         if (credit > 0) {
             decrementToZero(slab.superSlab(), credit);
         }
-        boolean formatted = super.format(slab, cls);
-        slab.setUncounted(slab.locallyAvailable());
-        return formatted;
+        return super.format(slab, cls);
     }
 
     @Override
@@ -95,13 +94,18 @@ public class DecrementAtFree extends FreeProtocol {
     @Override
     public int drain(Slab slab) {
         int moved = slab.drainRemote();                     // already decremented at free time ...
-        markUncounted(slab, moved);                         // ... so they come back uncounted, not as credit
+        if (moved > 0) {
+            lowerCreditLimit(slab, moved);                     // ... so they come back as no credit
+        }
         return moved;
     }
 
-    /** Records that {@code n} blocks the drain just moved are not in the count (a known-bad variant skips it). */
-    protected void markUncounted(Slab slab, int n) {
-        slab.setUncounted(slab.uncounted() + n);
+    /**
+     * Lowers the credit limit with {@code used}: the {@code n} blocks the drain just moved are not
+     * in the count (a known-bad variant skips it).
+     */
+    protected void lowerCreditLimit(Slab slab, int n) {
+        slab.setCreditLimit(slab.creditLimit() - n);
     }
 
     @Override
@@ -133,10 +137,12 @@ public class DecrementAtFree extends FreeProtocol {
         return credit;
     }
 
-    /** Sets the slab's credit to zero (every block it could hand out uncounted) and returns what it was (owner). */
+    /** Sets the slab's credit to zero (its limit to {@code used}) and returns what it was (owner). */
     private int returnCredit(Slab slab) {
         int credit = credit(slab);
-        slab.setUncounted(slab.locallyAvailable());
+        if (credit != 0) {
+            slab.setCreditLimit(slab.used());
+        }
         return credit;
     }
 
@@ -155,8 +161,17 @@ public class DecrementAtFree extends FreeProtocol {
         return ss.totalActiveBlocks() == 0;
     }
 
+    /** Each slab's credit within 0..what it could hand out, then the count: live blocks plus credit. */
     @Override
     public Violation validateCount(SuperSlab ss) {
+        for (int i = 0; i < ss.formattedSlabs(); i++) {
+            Slab slab = ss.slab(i);
+            int credit = credit(slab);
+            if (credit < 0 || credit > slab.locallyAvailable()) {
+                return new Violation(Invariant.I1, "slab " + i + ": credit " + credit + " outside 0.."
+                        + slab.locallyAvailable() + ", the blocks it could hand out");
+            }
+        }
         int live = ss.usedBlocks() - pendingOnStacks(ss);
         int expected = live + ss.credit();
         int actual = ss.totalActiveBlocks();

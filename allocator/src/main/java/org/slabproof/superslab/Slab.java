@@ -46,11 +46,10 @@ public final class Slab {
     private int carved;                    // blocks carved so far (bump pointer), 0..capacity; written with release
                                            // stores and read with acquire loads by other threads' checkBlock
     private int used;                      // live + remote-pending blocks, 0..capacity
-    private int uncounted;                 // decrement-at-free: blocks the owner could hand out (local freelist or
-                                           // uncarved) that the SuperSlab's count does not include, 0..capacity-used;
-                                           // the rest of them, capacity-used-uncounted, is the owner's credit (I1).
-                                           // Written at a credit refill, a drain, a format and a credit return, never
-                                           // on the fast paths; always 0 under decrement-at-drain
+    private int creditLimit;               // decrement-at-free: the value of used up to which the owner has counted
+                                           // ahead; its credit on the slab is creditLimit - used (I1), used..capacity.
+                                           // Written at a credit refill, a drain that moved blocks and a credit return,
+                                           // never on the fast paths; always 0 under decrement-at-drain
     private boolean waiting;               // the owner's slow path found no block here and stopped looking; its next
                                            // local free into the slab lists it again (a hint of the heap's, no invariant)
 
@@ -249,10 +248,6 @@ public final class Slab {
             return new Violation(Invariant.I2, "slab " + index + ": remote stack holds " + pending + " blocks but only "
                     + used + " are in use");
         }
-        if (uncounted < 0 || uncounted > capacity - used) {
-            return new Violation(Invariant.I1, "slab " + index + ": " + uncounted + " uncounted blocks outside 0.."
-                    + (capacity - used) + ", the blocks the owner could hand out");
-        }
         return null;
     }
 
@@ -321,17 +316,17 @@ public final class Slab {
     }
 
     /**
-     * Decrement-at-free: blocks the owner could hand out without draining that the SuperSlab's
-     * count does not include (owner or claimant); {@link #locallyAvailable()} minus this is the
-     * owner's credit on the slab ({@link FreeProtocol#credit}).
+     * Decrement-at-free: the value of {@link #used()} up to which the owner has counted ahead
+     * (owner or claimant); the owner's credit on the slab is this minus {@code used}
+     * ({@link FreeProtocol#credit}).
      */
-    public int uncounted() {
-        return uncounted;
+    public int creditLimit() {
+        return creditLimit;
     }
 
-    /** Sets the uncounted blocks (owner or claimant; the protocol keeps the SuperSlab count in step). */
-    public void setUncounted(int uncounted) {
-        this.uncounted = uncounted;
+    /** Sets the credit limit (owner or claimant; the protocol keeps the SuperSlab count in step). */
+    public void setCreditLimit(int creditLimit) {
+        this.creditLimit = creditLimit;
     }
 
     /**

@@ -134,7 +134,6 @@ class SlabChecksTest {
             o.world().heap().free(o.block());
             o.slab().remote().push(o.block() + TinyWorld.SIZE);          // a block that is not in use
         });
-        reports(policy, Invariant.I1, "-1 uncounted blocks outside 0..3", o -> o.slab().setUncounted(-1));
         reports(policy, Invariant.I2, "unformatted slab 1 has used=-1", o -> {
             assertThrows(InvalidSizeException.class, () -> o.owner().malloc(100));  // slab 1 taken, left unformatted
             Slab unformatted = o.superSlab().slab(1);
@@ -146,10 +145,15 @@ class SlabChecksTest {
     void validationNamesAWrongCountUnderEachPolicy() {
         reports(AccountingPolicy.DECREMENT_AT_FREE, Invariant.I1, "totalActiveBlocks=5",
                 o -> o.superSlab().totalActiveBlocksCell().incrementAndGet());
+        reports(AccountingPolicy.DECREMENT_AT_FREE, Invariant.I1, "slab 0: credit 4 outside 0..3",
+                o -> o.slab().setCreditLimit(TinyWorld.PER_SLAB + 1));
+        reports(AccountingPolicy.DECREMENT_AT_FREE, Invariant.I1, "slab 0: credit -1 outside 0..3",
+                o -> o.slab().setCreditLimit(0));
         reports(AccountingPolicy.DECREMENT_AT_FREE, Invariant.I1,
-                "totalActiveBlocks=4 but 1 blocks are live and the owner holds 2 credit", o -> o.slab().setUncounted(1));
-        reports(AccountingPolicy.DECREMENT_AT_DRAIN, Invariant.I1, "counts nothing ahead, but slab 0 has 1 uncounted",
-                o -> o.slab().setUncounted(1));
+                "totalActiveBlocks=4 but 1 blocks are live and the owner holds 2 credit",
+                o -> o.slab().setCreditLimit(TinyWorld.PER_SLAB - 1));
+        reports(AccountingPolicy.DECREMENT_AT_DRAIN, Invariant.I1, "counts nothing ahead, but slab 0 has a credit limit of 1",
+                o -> o.slab().setCreditLimit(1));
     }
 
     @Test

@@ -85,7 +85,7 @@ public final class CheckOptions {
         return switch (structure) {
             case REMOTE_STACK -> new Budget(6, 80, 4, 200);
             case LAST_FREES -> new Budget(2, 50, 2, 100);
-            case HEAPS -> new Budget(2, 80, 2, 30);
+            case HEAPS -> new Budget(2, 300, 2, 30);
             case ALLOCATOR -> new Budget(2, 40, 2, 60);
         };
     }

@@ -51,7 +51,7 @@ final class RaceMapping {
             Map.entry(SUPERSLAB + "SuperSlab.formattedSlabs", I2),
             Map.entry(SUPERSLAB + "SuperSlab.totalActiveBlocks", I1),
             Map.entry(SUPERSLAB + "SuperSlab.publishedCount", I1),
-            Map.entry(SUPERSLAB + "Slab.uncounted", I1),
+            Map.entry(SUPERSLAB + "Slab.creditLimit", I1),
             Map.entry(SUPERSLAB + "SuperSlab.state", I5),
             Map.entry(SUPERSLAB + "SuperSlab.currentSlabs", I5),
             Map.entry(SUPERSLAB + "SuperSlab.queued", I6));

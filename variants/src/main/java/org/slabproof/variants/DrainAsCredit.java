@@ -4,9 +4,9 @@ import org.slabproof.superslab.DecrementAtFree;
 import org.slabproof.superslab.Slab;
 
 /**
- * The drain of decrement-at-free's owner-side bookkeeping gone wrong: the blocks a drain moves are
- * not marked uncounted, so they become credit, though their remote frees already took them off
- * the count. The count falls below the live blocks plus credit (I1); the owner then spends and
+ * The drain of decrement-at-free's owner-side bookkeeping gone wrong: the credit limit is not
+ * lowered by the blocks a drain moves, so they become credit, though their remote frees already
+ * took them off the count. The count falls below the live blocks plus credit (I1); the owner then spends and
  * returns credit that was never counted, and the count goes below zero or reaches it while blocks
  * are live.
  */
@@ -17,7 +17,7 @@ public final class DrainAsCredit extends DecrementAtFree {
     }
 
     @Override
-    protected void markUncounted(Slab slab, int n) {
-        // BUG: the moved blocks stay out of the uncounted mark, so they count as credit
+    protected void lowerCreditLimit(Slab slab, int n) {
+        // BUG: the limit stays, so the moved blocks count as credit
     }
 }

@@ -113,7 +113,7 @@ public enum KnownBadVariant {
     RACY_CREDIT_REFILL("racy-credit-refill", RacyCreditRefill::new,
             "the owner's credit refill reads, adds and writes the count: a concurrent remote decrement is lost",
             EnumSet.of(I1), EnumSet.of(JCSTRESS, LINCHECK, VMLENS), "remote-free-vs-refill"),
-    /** The drain leaves the moved blocks out of the uncounted mark: they become credit. */
+    /** The drain does not lower the credit limit: the moved blocks become credit. */
     DRAIN_AS_CREDIT("drain-as-credit", DrainAsCredit::new,
             "the drain hands remotely freed blocks to the owner as credit, though their frees already took them"
                     + " off the count: the count falls below the live blocks",
