@@ -95,7 +95,7 @@ public class DecrementAtFree extends FreeProtocol {
     public int drain(Slab slab) {
         int moved = slab.drainRemote();                     // already decremented at free time ...
         if (moved > 0) {
-            lowerCreditLimit(slab, moved);                     // ... so they come back as no credit
+            lowerCreditLimit(slab, moved);                  // ... so they come back as no credit
         }
         return moved;
     }
