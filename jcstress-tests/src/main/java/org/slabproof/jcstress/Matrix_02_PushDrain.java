@@ -91,7 +91,7 @@ public abstract class Matrix_02_PushDrain extends CellTest {
         @Arbiter public void arbiter(LLL_Result r) { r.r3 = cell.arbiter(); }
     }
 
-    /** The drain's blocks handed to the owner as credit, though their frees took them off the count, graded by decrement-at-free's table. */
+    /** The drained blocks become the owner's credit, graded by decrement-at-free's table. */
     @JCStressTest
     @JCStressMeta(DecrementAtFree.class)
     @State
