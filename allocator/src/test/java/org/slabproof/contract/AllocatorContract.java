@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
-import java.util.concurrent.CyclicBarrier;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -17,7 +16,6 @@ import org.slabproof.AllocatorStats;
 import org.slabproof.Invariant;
 import org.slabproof.internal.AllocatorAccess;
 import org.slabproof.superslab.FreeProtocol;
-import org.slabproof.testkit.Await;
 import org.slabproof.testkit.InvariantViolation;
 import org.slabproof.testkit.NamesInvariant;
 import org.slabproof.testkit.QuiescentChecker;
@@ -74,15 +72,15 @@ public abstract class AllocatorContract {
         int threads = 4;
         int perThread = 20_000;
         long[][] blocks = new long[threads][perThread];
-        CyclicBarrier allocated = new CyclicBarrier(threads);
-        Threads.runConcurrently(threads, t -> {
-            for (int i = 0; i < perThread; i++) {
-                blocks[t][i] = allocator.malloc(8 + (i * 37) % 1017);
-            }
-            await(allocated);
-            long[] victims = blocks[(t + 1) % threads];
-            for (long block : victims) {
-                allocator.free(block);
+        Threads.runInPhases(threads, 2, (t, phase) -> {
+            if (phase == 0) {
+                for (int i = 0; i < perThread; i++) {
+                    blocks[t][i] = allocator.malloc(8 + (i * 37) % 1017);
+                }
+            } else {
+                for (long block : blocks[(t + 1) % threads]) {
+                    allocator.free(block);
+                }
             }
         });
         reclaimAll();
@@ -97,17 +95,18 @@ public abstract class AllocatorContract {
         int threads = 2;
         int rounds = 50_000;
         long[][] handoff = new long[threads][rounds];
-        CyclicBarrier phase = new CyclicBarrier(threads);
-        Threads.runConcurrently(threads, t -> {
-            for (int i = 0; i < rounds; i++) {
-                long mine = allocator.malloc(16 + (i % 7) * 16);
-                long keep = allocator.malloc(48);
-                allocator.free(mine);                      // local
-                handoff[t][i] = keep;
-            }
-            await(phase);
-            for (long block : handoff[1 - t]) {
-                allocator.free(block);                     // remote, while the owner frees too
+        Threads.runInPhases(threads, 2, (t, phase) -> {
+            if (phase == 0) {
+                for (int i = 0; i < rounds; i++) {
+                    long mine = allocator.malloc(16 + (i % 7) * 16);
+                    long keep = allocator.malloc(48);
+                    allocator.free(mine);                  // local
+                    handoff[t][i] = keep;
+                }
+            } else {
+                for (long block : handoff[1 - t]) {
+                    allocator.free(block);                 // remote, while the owner frees too
+                }
             }
         });
         reclaimAll();
@@ -207,9 +206,5 @@ public abstract class AllocatorContract {
         QuiescentChecker.require(AllocatorAccess.environment(allocator), new long[0], true);
         InvariantViolation.require(Invariant.I1, s.activeBlocks() == 0, "active blocks left: " + s.superSlabLine());
         InvariantViolation.require(Invariant.I6, s.superSlabsLive() == 0, "SuperSlabs not released: " + s.superSlabLine());
-    }
-
-    static void await(CyclicBarrier barrier) {
-        Await.barrier(barrier);
     }
 }

@@ -40,8 +40,8 @@ import org.slabproof.variants.KnownBadVariant;
  * <li>last frees: double-zero (I3: two frees saw the zero), dec-before-publish (I4: the push after
  *     a trim released the SuperSlab), seed-missing-remote-dec (I1).</li>
  * <li>heaps: seed-missing-remote-dec, double-dec, local-free-into-idle, lost-credit,
- *     double-credit-return, racy-credit-refill, drain-as-credit (I1); exit-leaves-pinned, skip-recheck,
- *     release-without-drain, reap-live-owner (I6); check-then-release, claim-pinned (I5: the
+ *     double-credit-return, racy-credit-refill, drain-as-credit (I1); exit-leaves-pinned,
+ *     skip-recheck, release-without-drain, reap-live-owner (I6); check-then-release, claim-pinned (I5: the
  *     SuperSlab of a live owner's current slab released); adopt-without-claim, pin-without-cas
  *     (I4: an allocation from released memory).</li>
  * <li>allocator: seed-missing-remote-dec, double-dec (I1).</li>
